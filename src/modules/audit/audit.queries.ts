@@ -41,8 +41,11 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<{ items: AuditE
   if (f.action) where.push(sql`a.action LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (f.entityType) where.push(sql`a.entity_type = ${f.entityType}`);
   if (f.entityId) where.push(sql`a.entity_id = ${f.entityId}`);
-  if (f.from) where.push(sql`a.at >= ${f.from}::date`);
-  if (f.to) where.push(sql`a.at < (${f.to}::date + 1)`);
+  // Days are Vietnamese calendar days (UTC+7, as todayInVietnam), not the database session's time zone: an
+  // entry at 23:30 in Việt Nam belongs to that day although it is 16:30 UTC.
+  const startOfDay = (day: string) => sql`((${day}::date)::timestamp AT TIME ZONE INTERVAL '+07:00')`;
+  if (f.from) where.push(sql`a.at >= ${startOfDay(f.from)}`);
+  if (f.to) where.push(sql`a.at < ${startOfDay(f.to)} + interval '1 day'`);
   if (f.organizationIds) {
     where.push(
       f.organizationIds.length

@@ -40,7 +40,8 @@ async function authorizeUser(db: Db, ctx: Ctx, id: number, action: 'read' | 'man
   for (const g of user.grants) {
     verdicts.push(g.organizationId !== null && can(await rolesOnOrganization(db, ctx, g.organizationId), 'manage'));
   }
-  if (!verdicts.some(Boolean)) throw notFound('Không tìm thấy người dùng.');
+  // A user can read its own account, so changing it without the right is forbidden, not "not found".
+  if (!verdicts.some(Boolean)) throw ctx.actor?.id === id ? forbidden() : notFound('Không tìm thấy người dùng.');
   if (action === 'manage' && !verdicts.every(Boolean)) throw forbidden('Người dùng này còn có vai trò ở đơn vị ngoài phạm vi quản lý của bạn.');
   return user;
 }

@@ -39,7 +39,8 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
     if (!token) return;
     const session = await resolveSession(app.database.db, token);
     if (!session) return;
-    if (!SAFE_METHODS.has(req.method)) {
+    // Login does not act on the existing session, so it needs no token (a stale cookie must not block it).
+    if (!SAFE_METHODS.has(req.method) && req.url.split('?')[0] !== '/api/v1/auth/login') {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
         throw new AppError(403, 'CSRF_TOKEN_INVALID', 'Phiên làm việc không hợp lệ cho thao tác này (thiếu mã chống giả mạo). Vui lòng tải lại trang.');
