@@ -1,0 +1,176 @@
+// Typed client for /api/v1: same-origin cookie session, JSON, the CSRF header on writes, errors as ApiError.
+import type { z } from 'zod';
+import type { AuditListResponse, AuditQuery } from '../modules/audit/audit.schema';
+import type { LoginBody, Me } from '../modules/auth/auth.schema';
+import type {
+  ApplyTemplateBody,
+  ApplyTemplateResponse,
+  CloseOrganizationBody,
+  CreateReportingLineBody,
+  Organization,
+  OrganizationDetailResponse,
+  OrganizationListQuery,
+  OrganizationListResponse,
+  UpdateOrganizationBody,
+} from '../modules/organizations/organizations.schema';
+import type { UnitDetailResponse, UnitListQuery, UnitListResponse, UnitStatsResponse } from '../modules/units/units.schema';
+import type { CreateUserBody, GrantInput, UpdateUserBody, User, UserListQuery, UserListResponse } from '../modules/users/users.schema';
+
+export const API_BASE = '/api/v1';
+
+/** An error answered by the API (or a failed connection: status 0), with its stable code and Vietnamese message. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The message to show for any error thrown by a request. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return 'Đã có lỗi không xác định.';
+}
+
+// The session cookie is HttpOnly; the CSRF token that must accompany writes lives only in memory.
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+let unauthorizedHandler: (() => void) | null = null;
+/** What to do when the session has ended (401): the app sends the user to the login page. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+/** Builds '?a=1&b=x' from defined, non-empty values. */
+export function toQueryString(query?: Query): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not treat 401 as "session ended" (the login and the first /me call). */
+  allowAnonymous?: boolean;
+}
+
+/** Sends one request to the API and returns its JSON body, or throws ApiError. */
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}${toQueryString(opts.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!res.ok) {
+    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const apiError = new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', error?.details);
+    if (res.status === 401 && !opts.allowAnonymous) unauthorizedHandler?.();
+    throw apiError;
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
+export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const del = <T>(path: string) => request<T>('DELETE', path);
+
+export type { Me, Organization, User };
+export type UnitList = z.infer<typeof UnitListResponse>;
+export type UnitListItem = UnitList['items'][number];
+export type UnitDetail = z.infer<typeof UnitDetailResponse>;
+export type UnitStats = z.infer<typeof UnitStatsResponse>;
+export type OrganizationList = z.infer<typeof OrganizationListResponse>;
+export type OrganizationDetail = z.infer<typeof OrganizationDetailResponse>;
+export type ReportingLine = OrganizationDetail['reportsTo'][number];
+export type UserList = z.infer<typeof UserListResponse>;
+export type AuditList = z.infer<typeof AuditListResponse>;
+export type AuditEntry = AuditList['items'][number];
+
+const seg = encodeURIComponent;
+
+/** Every endpoint the web app uses, typed by the server's own zod schemas. */
+export const api = {
+  auth: {
+    login: async (body: z.input<typeof LoginBody>) => {
+      const me = await request<Me>('POST', '/auth/login', { body, allowAnonymous: true });
+      setCsrfToken(me.csrfToken);
+      return me;
+    },
+    logout: async () => {
+      try {
+        await post<{ ok: true }>('/auth/logout');
+      } finally {
+        setCsrfToken(null);
+      }
+    },
+    me: async (signal?: AbortSignal) => {
+      const me = await request<Me>('GET', '/me', { signal, allowAnonymous: true });
+      setCsrfToken(me.csrfToken);
+      return me;
+    },
+  },
+  units: {
+    list: (query: z.input<typeof UnitListQuery>, signal?: AbortSignal) => get<UnitList>('/units', query as Query, signal),
+    stats: (at?: string, signal?: AbortSignal) => get<UnitStats>('/units/stats', { at }, signal),
+    detail: (level: string, code: string, at?: string, signal?: AbortSignal) => get<UnitDetail>(`/units/${seg(level)}/${seg(code)}`, { at }, signal),
+  },
+  organizations: {
+    list: (query: Partial<z.input<typeof OrganizationListQuery>>, signal?: AbortSignal) => get<OrganizationList>('/organizations', query as Query, signal),
+    detail: (id: number, signal?: AbortSignal) => get<OrganizationDetail>(`/organizations/${id}`, undefined, signal),
+    update: (id: number, body: z.input<typeof UpdateOrganizationBody>) => patch<Organization>(`/organizations/${id}`, body),
+    close: (id: number, body: z.input<typeof CloseOrganizationBody>) => post<Organization>(`/organizations/${id}/close`, body),
+    addReportingLine: (id: number, body: z.input<typeof CreateReportingLineBody>) => post<{ id: number }>(`/organizations/${id}/reporting-lines`, body),
+    fromTemplate: (body: z.input<typeof ApplyTemplateBody>) => post<z.infer<typeof ApplyTemplateResponse>>('/organizations/from-template', body),
+  },
+  users: {
+    list: (query: Partial<z.input<typeof UserListQuery>>, signal?: AbortSignal) => get<UserList>('/users', query as Query, signal),
+    get: (id: number, signal?: AbortSignal) => get<User>(`/users/${id}`, undefined, signal),
+    create: (body: z.input<typeof CreateUserBody>) => post<User>('/users', body),
+    update: (id: number, body: z.input<typeof UpdateUserBody>) => patch<User>(`/users/${id}`, body),
+    addGrant: (id: number, body: z.input<typeof GrantInput>) => post<User>(`/users/${id}/grants`, body),
+    removeGrant: (id: number, grantId: number) => del<User>(`/users/${id}/grants/${grantId}`),
+  },
+  audit: {
+    list: (query: Partial<z.input<typeof AuditQuery>>, signal?: AbortSignal) => get<AuditList>('/audit', query as Query, signal),
+  },
+};
