@@ -12,6 +12,7 @@ import { importUnitsFile } from '../modules/units/units.service';
 import { findOrganizationsAtUnit } from '../modules/organizations/organizations.queries';
 import { createUser } from '../modules/users/users.service';
 import { CreateUserBody } from '../modules/users/users.schema';
+import { registerSynthesize } from './synthesize';
 
 const CLI: Ctx = { actor: null, system: 'cli' };
 
@@ -109,6 +110,8 @@ users
     });
     console.log(`Đã tạo người dùng ${user.username} (${opts.role}) tại ${user.grants[0]?.organizationName}.`);
   });
+
+registerSynthesize(program);
 
 program.exitOverride();
 try {
