@@ -94,7 +94,7 @@ function client(app: FastifyInstance, cookie?: string, csrfToken?: string): Clie
 /** Builds the app on a fresh database. */
 export async function createTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
-  const app = await buildApp({ database });
+  const app = await buildApp({ database, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   return {
     app,

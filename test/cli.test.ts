@@ -2,11 +2,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db';
 import { applyTemplate } from '../src/modules/organizations/organizations.service';
+import { findOrganizationsAtUnit } from '../src/modules/organizations/organizations.queries';
+import { createConsultation, createDraft, transitionConsultation } from '../src/modules/consultations/consultations.service';
 import { SYSTEM, testDbKind, UNITS_2025 } from './app';
 import { copyPgliteTemplate } from './pglite-template';
 
@@ -74,6 +77,76 @@ describe('dany CLI', () => {
     expect(taken.stderr).toMatch(/USERNAME_TAKEN/);
     const badRole = dany(['users', 'create', '--username', 'nvc', '--unit', '75', '--org', 'fatherland_front', '--role', 'boss'], 'x');
     expect(badRole.status).not.toBe(0);
+  });
+
+  it('imports a sheet of comments into a consultation, reports bad rows, and refuses the same file twice', async () => {
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR, holder: 'test' });
+    const [front] = (await findOrganizationsAtUnit(database.db, 'province', '75')).filter((o) => o.kind === 'fatherland_front');
+    const draft = await createDraft(database.db, SYSTEM, { organizationId: front.id, title: 'Dự thảo', fileName: 'd.txt', contentBase64: Buffer.from('I. KINH TẾ\n\n1. Nông nghiệp\n').toString('base64') });
+    const c = await createConsultation(database.db, SYSTEM, { organizationId: front.id, title: 'Lấy ý kiến', description: '', opensOn: '2026-01-01', closesOn: '2099-12-31', draftIds: [draft.id], publicPortal: true });
+    await transitionConsultation(database.db, SYSTEM, c.id, 'open');
+    await database.close();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dany-cli-sheet-')), 'xa.csv');
+    fs.writeFileSync(file, `Nội dung góp ý,Dự thảo,Mục,Số người\nĐề nghị hỗ trợ giống cây trồng,1,I.1,4\n,1,I,1\nGóp ý chung,,,\n`);
+    const args = ['comments', 'import', file, '--consultation', String(c.id), '--org', String(front.id)];
+    const first = dany([...args, '--json']);
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout.trim().split('\n').pop()!)).toMatchObject({ rows: 3, valid: 2, invalid: 1, imported: 2, errors: [{ row: 3, column: 'Nội dung góp ý' }] });
+    const again = dany(args);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/IMPORT_DUPLICATE.*đã được nhập ngày/);
+    const check = dany([...args, '--mode', 'check']);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/3 dòng, 2 hợp lệ, 1 lỗi; đã nhập 0 ý kiến/);
+    expect(check.stdout).toMatch(/dòng 3, cột "Nội dung góp ý"/);
+  });
+
+  it('parses a draft document without touching the database: JSON tree, outline, errors in Vietnamese', () => {
+    const seeds = path.resolve(root, '../shared/seeds');
+    const seed = (prefix: string) => path.join(seeds, fs.readdirSync(seeds).find((f) => f.startsWith(prefix))!);
+    // Any attempt to open a database would fail on this unreachable server or create this directory.
+    const noDb = path.join(os.tmpdir(), `dany-no-db-${crypto.randomBytes(4).toString('hex')}`);
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'drafts', 'parse', ...args], {
+        cwd: root,
+        env: { ...env, DATA_DIR: noDb, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+        encoding: 'utf8',
+      });
+
+    const json = run(['--in', seed('000_'), '--json']);
+    expect(json.status, json.stderr).toBe(0);
+    const tree = JSON.parse(json.stdout) as { number: string | null; title: string; text: string; address: string; children: { number: string; title: string }[] }[];
+    expect(tree.map((s) => [s.number, s.title])).toEqual([
+      [null, ''],
+      ['I', 'MỤC ĐICH, YÊU CẦU'],
+      ['II', 'NỘI DUNG'],
+      ['III', 'TỔ CHỨC THỰC HIỆN'],
+    ]);
+    expect(tree[2].children.map((c) => c.number)).toEqual(['1', '2', '3']);
+    expect(tree[2].children[2]).toMatchObject({ title: 'Xây dựng các loại báo cáo', address: 'II.3', text: expect.stringMatching(/^- Báo cáo tình hình nhân dân/), children: [] });
+
+    const markdown = run(['--in', seed('002_'), '--format', 'md']);
+    expect(markdown.status, markdown.stderr).toBe(0);
+    expect(markdown.stdout).toContain('\n  [II.1] Theo dõi, nắm và tổng hợp tình hình Nhân dân đối với đại hội Đảng các cấp\n    [II.1.1] Theo dõi');
+    expect(markdown.stdout).toMatch(/^\[0\] \(phần mở đầu, \d+ dòng\)\n\[I\] MỤC ĐÍCH, YÊU CẦU/);
+    expect(fs.existsSync(noDb)).toBe(false);
+
+    const missing = run(['--in', path.join(noDb, 'khong-co.txt')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/FILE_NOT_FOUND.*Không tìm thấy tệp/);
+    const corrupt = path.join(os.tmpdir(), `dany-corrupt-${crypto.randomBytes(4).toString('hex')}.docx`);
+    fs.writeFileSync(corrupt, 'không phải tệp Word');
+    try {
+      const r = run(['--in', corrupt]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/Lỗi \(DRAFT_FILE_INVALID\): Tệp DOCX bị hỏng/);
+    } finally {
+      fs.rmSync(corrupt);
+    }
+    const unknown = run(['--in', path.join(root, 'package.json')]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/DRAFT_FORMAT_UNSUPPORTED/);
+    expect(run(['--in', seed('000_'), '--format', 'pdf']).status).not.toBe(0);
   });
 
   it('refuses clearly when the embedded database is held by a running process', () => {

@@ -1,8 +1,6 @@
 // The `dany` command: thin wrappers over module services, on the same database as the server.
 import { Command, Option } from 'commander';
-import { readConfig } from '../server/config';
-import type { Ctx } from '../server/context';
-import { openDatabase, type Database } from '../server/db';
+import { CLI, withDatabase } from './database';
 import { todayInVietnam, isIsoDate } from '../shared/dates';
 import { AppError } from '../shared/errors';
 import { ROLES, type Role } from '../modules/auth/auth.access';
@@ -13,20 +11,8 @@ import { findOrganizationsAtUnit } from '../modules/organizations/organizations.
 import { createUser } from '../modules/users/users.service';
 import { CreateUserBody } from '../modules/users/users.schema';
 import { registerSynthesize } from './synthesize';
-
-const CLI: Ctx = { actor: null, system: 'cli' };
-
-/** Opens the configured database for one command, saying so when it had to create it. */
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const config = readConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'dany CLI' });
-  if (database.freshlyCreated) console.error(`Cơ sở dữ liệu mới đã được khởi tạo và cập nhật cấu trúc (${database.kind}: ${database.location}).`);
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
+import { registerDrafts } from './drafts';
+import { registerComments } from './comments';
 
 function date(value: string): string {
   if (!isIsoDate(value)) throw new AppError(400, 'INVALID_DATE', `Ngày "${value}" không hợp lệ (cần dạng YYYY-MM-DD).`);
@@ -112,6 +98,8 @@ users
   });
 
 registerSynthesize(program);
+registerDrafts(program);
+registerComments(program);
 
 program.exitOverride();
 try {

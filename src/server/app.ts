@@ -17,12 +17,17 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
 import { unitsRoutes } from '../modules/units/units.routes';
 import { usersRoutes } from '../modules/users/users.routes';
+import { consultationsRoutes } from '../modules/consultations/consultations.routes';
+import { publicRoutes, type PublicPortalOptions } from '../modules/consultations/public.routes';
+import { synthesisRoutes } from '../modules/synthesis/synthesis.routes';
 
 export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   /** Built web app to serve at / (dist/web); omitted in API tests. */
   webDir?: string;
+  /** Rate limit and proof-of-work cost of the public portal (tests and benchmarks set their own). */
+  publicPortal?: PublicPortalOptions;
 }
 
 /** JSON bodies above this are refused with 413; file uploads set their own limits. */
@@ -95,6 +100,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(organizationsRoutes);
       await api.register(usersRoutes);
       await api.register(auditRoutes);
+      await api.register(consultationsRoutes);
+      await api.register(synthesisRoutes);
+      await api.register(publicRoutes, opts.publicPortal ?? {});
     },
     { prefix: '/api/v1' },
   );

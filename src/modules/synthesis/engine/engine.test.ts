@@ -133,7 +133,7 @@ describe('grouping', () => {
         const shuffled = [...input].sort((a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 17 + seed) % 7) || (a.id < b.id ? 1 : -1));
         expect(groupComments(shuffled)).toEqual(g);
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 });
@@ -167,5 +167,12 @@ describe.skipIf(!fs.existsSync(devSet))('quality on the labelled dev set', () =>
     const f1 = (2 * precision * recall) / (precision + recall);
     expect(f1).toBeGreaterThanOrEqual(0.9);
     expect(truePairs / predictedPairs).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('regressions found by the property test', () => {
+  it('reads a comment that is only a formula with a negation ("không nhất trí")', () => {
+    const g = groupComments([{ id: 'x', text: 'không nhất trí' }]);
+    expect(g.groups).toHaveLength(1);
   });
 });

@@ -111,8 +111,9 @@ class PhraseDict<T> {
 
   /** The longest phrase starting at tokens[i] and ending before `end` (commas may sit inside it). */
   match(tokens: Token[], i: number, end = tokens.length): { length: number; payload: T[] } | null {
+    if (i >= end) return null;
     const first = tokens[i];
-    if (first.isNumber) return null;
+    if (!first || first.isNumber) return null;
     const list = this.byFirst.get(first.fold);
     if (!list) return null;
     for (const e of list) {

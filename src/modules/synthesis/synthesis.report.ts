@@ -1,0 +1,128 @@
+// From a stored synthesis to the official report's model: figures, coverage and every group in heading order.
+import { z } from 'zod';
+import { rows, sql, type Db } from '../../server/db';
+import type { Ctx } from '../../server/context';
+import { todayInVietnam } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import { CHANNEL_LABELS, MEETING_KIND_LABELS, STRATUM_LABELS, type Channel, type Stratum } from '../consultations/consultations.schema';
+import { getConsultation } from '../consultations/consultations.service';
+import { draftSections } from '../consultations/consultations.queries';
+import { getOrganizationDetail } from '../organizations/organizations.service';
+import { compareSectionAddresses, type ReportDraft, type SynthesisReportModel } from './report/report.model';
+import { getSynthesis } from './synthesis.service';
+
+/** What the person issuing the report fills in; everything else comes from the synthesis. */
+export const ReportQuery = z.object({
+  number: z.string().trim().max(20).optional().describe('Registered number; blank to fill in by hand'),
+  symbol: z.string().trim().min(1).max(100).optional().describe('e.g. "BC-MTTQ-BTT" (default from the organization)'),
+  place: z.string().trim().min(1).max(200).optional().describe('Place for the date line (default: the province)'),
+  date: z.iso.date().optional().describe('Date of issue (default: today)'),
+  signerName: z.string().trim().min(1).max(200).optional(),
+  signerTitle: z.string().trim().min(1).max(200).optional(),
+  signerCapacity: z.string().trim().max(200).optional(),
+  recipients: z.string().trim().max(4000).optional().describe('Nơi nhận, one per line'),
+});
+export type ReportOptions = z.infer<typeof ReportQuery>;
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number, organizationId: number, options: ReportOptions): Promise<SynthesisReportModel> {
+  const synthesis = await getSynthesis(db, ctx, consultationId, organizationId);
+  if (!synthesis.builtAt) throw new AppError(409, 'SYNTHESIS_STATE', 'Chưa lập bản tổng hợp.');
+  const consultation = await getConsultation(db, ctx, consultationId);
+  const org = await getOrganizationDetail(db, ctx, organizationId);
+  const superior = org.reportsTo.find((l) => l.kind === 'system')?.organization ?? null;
+  const sid = synthesis.id;
+
+  const members = sql`synthesis_member m JOIN comment c ON c.consultation_id = m.consultation_id AND c.id = m.comment_id
+    WHERE m.consultation_id = ${consultationId} AND m.synthesis_id = ${sid}`;
+  const byChannel = await rows<{ k: string; n: number }>(db, sql`SELECT c.channel AS k, sum(m.weight)::int AS n FROM ${members} GROUP BY c.channel ORDER BY n DESC`);
+  const byStratum = await rows<{ k: string; n: number }>(db, sql`SELECT c.stratum AS k, sum(m.weight)::int AS n FROM ${members} AND c.stratum IS NOT NULL GROUP BY c.stratum ORDER BY n DESC`);
+  const byDraft = await rows<{ k: number | null; n: number }>(db, sql`SELECT c.draft_id::int AS k, sum(m.weight)::int AS n FROM ${members} GROUP BY c.draft_id`);
+  // Meetings held by the organizations whose comments the synthesis holds.
+  const meetings = await rows<{ kind: string; n: number; people: number; participants: Record<string, number> }>(
+    db,
+    sql`SELECT mt.kind, count(*)::int AS n, sum(mt.participant_total)::int AS people, '{}'::jsonb AS participants FROM meeting mt
+        WHERE mt.consultation_id = ${consultationId} AND mt.organization_id IN (SELECT DISTINCT c.organization_id FROM ${members}) GROUP BY mt.kind ORDER BY n DESC`,
+  );
+  const participantsByStratum = await rows<{ k: string; n: number }>(
+    db,
+    sql`SELECT p.key AS k, sum(p.value::int)::int AS n FROM meeting mt, jsonb_each_text(mt.participants) p
+        WHERE mt.consultation_id = ${consultationId} AND mt.organization_id IN (SELECT DISTINCT c.organization_id FROM ${members}) GROUP BY p.key ORDER BY n DESC`,
+  );
+  const groups = await rows<{ id: number; draftId: number | null; sectionAddress: string | null; representative: string; summary: string | null; minority: boolean; count: number }>(
+    db,
+    sql`SELECT g.id::int AS id, g.draft_id::int AS "draftId", g.section_address AS "sectionAddress", g.representative, g.summary, g.minority, coalesce(sum(m.weight), 0)::int AS count
+        FROM synthesis_group g JOIN synthesis_member m ON m.consultation_id = g.consultation_id AND m.group_id = g.id
+        WHERE g.consultation_id = ${consultationId} AND g.synthesis_id = ${sid} GROUP BY g.consultation_id, g.id ORDER BY count DESC, g.id`,
+  );
+  const groupStrata = await rows<{ id: number; k: string; n: number }>(
+    db,
+    sql`SELECT m.group_id::int AS id, c.stratum AS k, sum(m.weight)::int AS n FROM ${members} AND c.stratum IS NOT NULL GROUP BY m.group_id, c.stratum`,
+  );
+  const strataOf = new Map<number, Record<string, number>>();
+  for (const r of groupStrata) strataOf.set(r.id, { ...(strataOf.get(r.id) ?? {}), [STRATUM_LABELS[r.k as Stratum] ?? r.k]: r.n });
+
+  const drafts: ReportDraft[] = [];
+  for (const d of consultation.drafts) {
+    const titles = new Map((await draftSections(db, d.draftVersionId)).map((s) => [s.address, s.number ? `${s.title}` : s.title]));
+    const mine = groups.filter((g) => g.draftId === d.draftId);
+    const addresses = [...new Set(mine.map((g) => g.sectionAddress))].sort(compareSectionAddresses);
+    drafts.push({
+      title: d.title,
+      comments: byDraft.find((x) => x.k === d.draftId)?.n ?? 0,
+      sections: addresses.map((address) => ({
+        address,
+        title: address ? (titles.get(address) ?? '') : 'Góp ý chung đối với dự thảo',
+        groups: mine
+          .filter((g) => g.sectionAddress === address)
+          .map((g) => ({ id: String(g.id), count: g.count, summary: g.summary, representative: g.representative, minority: g.minority, reasoning: null, strata: strataOf.get(g.id) ?? {} })),
+      })),
+    });
+  }
+  const general = groups.filter((g) => g.draftId === null);
+  if (general.length) {
+    drafts.push({
+      title: 'Góp ý chung',
+      comments: byDraft.find((x) => x.k === null)?.n ?? 0,
+      sections: [{ address: null, title: 'Góp ý chung về đợt lấy ý kiến', groups: general.map((g) => ({ id: String(g.id), count: g.count, summary: g.summary, representative: g.representative, minority: g.minority, reasoning: null, strata: strataOf.get(g.id) ?? {} })) }],
+    });
+  }
+
+  const expected = synthesis.coverage.missing.map((m) => ({ name: m.name, sent: false, comments: null }));
+  const included = synthesis.coverage.included.map((i) => ({ name: i.name, sent: true, comments: i.comments }));
+  const place = options.place ?? (org.organization.unitName ?? '').replace(/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu)\s+/u, '');
+  return {
+    issuer: {
+      system: org.organization.system === 'party' ? 'party' : org.organization.system === 'state' ? 'state' : 'front',
+      superior: superior ? upper(superior.name) : null,
+      name: upper(org.organization.name),
+    },
+    number: { number: options.number ?? null, symbol: options.symbol ?? (org.organization.system === 'party' ? 'BC/BDV' : 'BC-MTTQ-BTT') },
+    place: place || 'Hà Nội',
+    date: options.date ?? todayInVietnam(),
+    title: `Tổng hợp ý kiến góp ý của Nhân dân đối với ${consultation.drafts.map((d) => d.title).join('; ')}`,
+    introduction: [
+      `Thực hiện ${consultation.title.charAt(0).toLowerCase()}${consultation.title.slice(1)} (từ ngày ${fmt(consultation.opensOn)} đến ngày ${fmt(consultation.closesOn)}), ${org.organization.name} báo cáo tổng hợp ý kiến của Nhân dân như sau.`,
+      `${synthesis.coverage.text}; tổng số ${synthesis.totals.people.toLocaleString('vi-VN')} lượt ý kiến (${synthesis.totals.comments.toLocaleString('vi-VN')} ý kiến ghi nhận), tổng hợp thành ${synthesis.totals.groups.toLocaleString('vi-VN')} nhóm ý kiến.`,
+    ],
+    coverage: { units: [...included, ...expected] },
+    figures: {
+      meetings: meetings.map((m) => ({ label: MEETING_KIND_LABELS[m.kind as keyof typeof MEETING_KIND_LABELS] ?? m.kind, count: m.n })),
+      participants: { total: meetings.reduce((s, m) => s + (m.people ?? 0), 0), byStratum: participantsByStratum.map((p) => ({ label: STRATUM_LABELS[p.k as Stratum] ?? p.k, count: p.n })) },
+      comments: {
+        total: synthesis.totals.people,
+        byChannel: byChannel.map((c) => ({ label: CHANNEL_LABELS[c.k as Channel] ?? c.k, count: c.n })),
+        byDraft: byDraft.map((d) => ({ label: consultation.drafts.find((x) => x.draftId === d.k)?.title ?? 'Góp ý chung', count: d.n })),
+        byStratum: byStratum.map((s) => ({ label: STRATUM_LABELS[s.k as Stratum] ?? s.k, count: s.n })),
+      },
+    },
+    drafts,
+    recommendations: [],
+    closing: null,
+    recipients: options.recipients ? options.recipients.split('\n').map((r) => r.trim().replace(/^[-–]\s*/, '')).filter(Boolean) : [superior ? `${superior.name} (để báo cáo)` : 'Cấp trên (để báo cáo)'],
+    signature: { capacity: options.signerCapacity === '' ? null : (options.signerCapacity ?? 'TM. BAN THƯỜNG TRỰC'), title: options.signerTitle ?? 'CHỦ TỊCH', name: options.signerName ?? (ctx.actor?.fullName || '.........................') },
+  };
+}
+
+const fmt = (d: string) => d.split('-').reverse().join('/');
