@@ -7,11 +7,11 @@ import { spawn } from 'node:child_process';
  * Starts `node script ...args`, which must print its port as the first line on stdout once listening.
  * @returns {Promise<{port: number, url: string, pid: number, stop: () => Promise<void>}>}
  */
-export function startServerProcess(script, { args = [], env = {}, startTimeoutS = 30 } = {}) {
+export function startServerProcess(script, { args = [], env = {}, nodeArgs = [], startTimeoutS = 30 } = {}) {
   return new Promise((resolve, reject) => {
     // stdin stays an open pipe: a server that sees it close knows we are gone and exits, so an aborted
     // benchmark leaves no server behind.
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     const fail = (why) => {
       child.kill('SIGKILL');

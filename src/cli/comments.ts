@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../shared/errors';
 import { IMPORT_MODES } from '../modules/consultations/consultations.schema';
 import { importComments } from '../modules/consultations/consultations.service';
+import { CLI_IMPORT_LIMITS } from '../modules/consultations/comments.import';
 import { CLI, withDatabase } from './database';
 
 export function registerComments(program: Command): void {
@@ -27,7 +28,7 @@ export function registerComments(program: Command): void {
         if (!opts.json) process.stderr.write(`\r  đã đọc ${rows.toLocaleString('vi-VN')} dòng…`);
       };
       const report = await withDatabase((d) =>
-        importComments(d.db, CLI, opts.consultation, { organizationId: opts.org, fileName: path.basename(file), contentBase64: '', mode: opts.mode, force: !!opts.force }, { data, onProgress: progress }),
+        importComments(d.db, CLI, opts.consultation, { organizationId: opts.org, fileName: path.basename(file), contentBase64: '', mode: opts.mode, force: !!opts.force }, { data, onProgress: progress, limits: CLI_IMPORT_LIMITS }),
       );
       const seconds = Math.round(performance.now() - started) / 1000;
       if (opts.json) return console.log(JSON.stringify({ ...report, seconds }));

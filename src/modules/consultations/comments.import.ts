@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import { foldVietnamese } from '../../shared/text';
 import { readZipDirectory } from './drafts.import';
+import { xlsxRows } from './xlsx.rows';
 import { AGE_BANDS, CHANNELS, CommentText, GENDERS, STRATA, STRATUM_LABELS, type Channel } from './consultations.schema';
 
 /** The template's columns, in order. Headers are matched without regard to case or diacritics. */
@@ -26,6 +27,7 @@ export const IMPORT_COLUMNS = [
 ] as const;
 type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
+/** Limits of an upload through the web; the CLI, run by an administrator on the server, allows larger files. */
 export const IMPORT_LIMITS = {
   maxFileBytes: 20 * 1024 * 1024,
   maxRows: 1_000_000,
@@ -33,6 +35,8 @@ export const IMPORT_LIMITS = {
   maxUncompressedBytes: 400 * 1024 * 1024,
   maxReportedErrors: 1000,
 };
+
+export const CLI_IMPORT_LIMITS: typeof IMPORT_LIMITS = { maxFileBytes: 1024 * 1024 * 1024, maxRows: 10_000_000, maxUncompressedBytes: 4 * 1024 * 1024 * 1024, maxReportedErrors: 1000 };
 
 export interface ImportRowError {
   row: number;
@@ -88,20 +92,9 @@ const CHANNEL_BY_NAME = new Map<string, Channel>([
   ...CHANNELS.filter((c) => c !== 'portal').map((c) => [c, c] as const),
 ]);
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: Array<{ text: string }>; text?: string; result?: unknown; formula?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if (o.text !== undefined) return String(o.text);
-    if (o.result !== undefined) return cellText(o.result);
-    return '';
-  }
-  return String(v);
-}
-
 function parseDay(raw: string): string | null {
+  // A date cell in Excel is a day count from 1899-12-30.
+  if (/^\d{5}(\.\d+)?$/.test(raw)) return new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(raw)) * 86_400_000).toISOString().slice(0, 10);
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
   let iso: string | null = null;
   if (m) iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
@@ -186,7 +179,7 @@ export function checkRow(row: number, cells: Partial<Record<ColumnKey, string>>,
 }
 
 /** The file's rows as cell arrays, first row first, streamed (XLSX: the first worksheet; CSV: comma or semicolon). */
-async function* fileRows(data: Buffer, format: 'xlsx' | 'csv'): AsyncGenerator<string[]> {
+async function* fileRows(data: Buffer, format: 'xlsx' | 'csv', limits: typeof IMPORT_LIMITS): AsyncGenerator<string[]> {
   if (format === 'csv') {
     let text = data.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -207,24 +200,9 @@ async function* fileRows(data: Buffer, format: 'xlsx' | 'csv'): AsyncGenerator<s
     throw new AppError(422, 'IMPORT_FILE_INVALID', 'Tệp Excel bị hỏng hoặc không phải tệp .xlsx (tệp .xls cũ cần lưu lại thành .xlsx).');
   }
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
-  if (total > IMPORT_LIMITS.maxUncompressedBytes) throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', 'Tệp Excel giải nén ra quá lớn (có thể là tệp độc hại); hãy tách thành nhiều tệp nhỏ.');
+  if (total > limits.maxUncompressedBytes) throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', 'Tệp Excel giải nén ra quá lớn (có thể là tệp độc hại); hãy tách thành nhiều tệp nhỏ.');
   if (!entries.some((e) => e.name.startsWith('xl/worksheets/'))) throw new AppError(422, 'IMPORT_FILE_INVALID', 'Tệp Excel không có trang tính nào.');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells[i - 1] = cellText(values[i]);
-        // Rows the sheet skips (empty) still count, so that row numbers match what the user sees.
-        yield Object.assign(cells, { rowNumber: row.number });
-      }
-      return; // the first worksheet only
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError(422, 'IMPORT_FILE_INVALID', 'Tệp Excel bị hỏng, không đọc được.');
-  }
+  yield* xlsxRows(data, entries);
 }
 
 export interface ImportScan {
@@ -243,16 +221,17 @@ export async function scanCommentSheet(
   format: 'xlsx' | 'csv',
   ctx: ImportContext,
   onBatch: (rows: ImportedComment[]) => Promise<void>,
-  options: { batchSize?: number; maxRows?: number; onProgress?: (rows: number) => void } = {},
+  options: { batchSize?: number; limits?: Partial<typeof IMPORT_LIMITS>; onProgress?: (rows: number) => void } = {},
 ): Promise<ImportScan> {
-  if (data.length > IMPORT_LIMITS.maxFileBytes) throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', 'Tệp vượt quá 20 MB; hãy tách thành nhiều tệp.');
+  const limits = { ...IMPORT_LIMITS, ...options.limits };
+  if (data.length > limits.maxFileBytes) throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', `Tệp vượt quá ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB; hãy tách thành nhiều tệp.`);
   const batchSize = options.batchSize ?? 5000;
-  const maxRows = options.maxRows ?? IMPORT_LIMITS.maxRows;
+  const maxRows = limits.maxRows;
   const scan: ImportScan = { rows: 0, valid: 0, invalid: 0, errors: [] };
   let columns: Array<ColumnKey | null> | null = null;
   let batch: ImportedComment[] = [];
   let n = 0;
-  for await (const cells of fileRows(data, format)) {
+  for await (const cells of fileRows(data, format, limits)) {
     n = (cells as { rowNumber?: number }).rowNumber ?? n + 1;
     if (!columns) {
       columns = cells.map((h) => HEADER_KEYS.get(fold(String(h).replace(/\(.*\)/, ''))) ?? null);

@@ -167,17 +167,6 @@ export async function participantIds(db: Db, organizationId: number): Promise<nu
   return r.map((x) => x.id);
 }
 
-/** The Front committee in force at a unit, if it takes part in the consultation. */
-export async function participatingFrontAt(db: Db, organizationId: number, unitCode: string): Promise<number | null> {
-  const r = await one<{ id: number }>(
-    db,
-    sql`WITH RECURSIVE down(id) AS (SELECT ${organizationId}::bigint UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id)
-        SELECT o.id::int AS id FROM organization o JOIN down ON down.id = o.id
-        WHERE o.unit_code = ${unitCode} AND o.kind = 'fatherland_front' AND o.valid_to IS NULL ORDER BY o.id LIMIT 1`,
-  );
-  return r?.id ?? null;
-}
-
 // ---- Meetings --------------------------------------------------------------------------------------------------
 
 const MEETING_COLUMNS = sql.raw(`m.id::int AS id, m.consultation_id::int AS "consultationId", m.organization_id::int AS "organizationId", m.kind, m.title,
@@ -305,16 +294,48 @@ export async function countComments(db: Db, consultationIds: number[], organizat
   return new Map(r.map((x) => [x.id, x.n]));
 }
 
-// ---- Proof of work ---------------------------------------------------------------------------------------------
-
-/** Marks a solved challenge as spent; false when it already was (a replay). Expired entries are swept first. */
-export async function spendChallenge(db: Db, signature: string, expiresAt: Date): Promise<boolean> {
-  const r = await one<{ signature: string }>(
+/** Every participating commune's Front committee in force, by unit code. */
+export async function participatingFronts(db: Db, organizationId: number): Promise<Map<string, number>> {
+  const r = await rows<{ unitCode: string; id: number }>(
     db,
-    sql`INSERT INTO spent_challenge (signature, expires_at) VALUES (${signature}, ${expiresAt.toISOString()}::timestamptz) ON CONFLICT DO NOTHING RETURNING signature`,
+    sql`WITH RECURSIVE down(id) AS (SELECT ${organizationId}::bigint UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id)
+        SELECT DISTINCT ON (o.unit_code) o.unit_code AS "unitCode", o.id::int AS id FROM organization o JOIN down ON down.id = o.id
+        WHERE o.unit_level = 'commune' AND o.kind = 'fatherland_front' AND o.valid_to IS NULL ORDER BY o.unit_code, o.id`,
   );
-  return !!r;
+  return new Map(r.map((x) => [x.unitCode, x.id]));
 }
+
+export async function findByIdempotencyKey(db: Db, consultationId: number, key: string): Promise<{ id: number; createdAt: string } | undefined> {
+  return one(db, sql`SELECT id::int AS id, created_at::text AS "createdAt" FROM comment WHERE consultation_id = ${consultationId} AND idempotency_key = ${key}`);
+}
+
+/**
+ * Spends a proof-of-work challenge and stores a portal comment in one statement (one commit), only while the
+ * consultation takes comments on the portal. Returns the new comment's id, or null when nothing was stored.
+ */
+export async function storePublicComment(db: Db, c: NewComment, spent: { signature: string; expiresAt: Date }): Promise<{ id: number | null; createdAt: string | null }> {
+  const r = await one<{ id: number | null; createdAt: string | null }>(
+    db,
+    sql`WITH spent AS (
+          INSERT INTO spent_challenge (signature, expires_at)
+          SELECT ${spent.signature}, ${spent.expiresAt.toISOString()}::timestamptz
+          WHERE EXISTS (SELECT 1 FROM consultation WHERE id = ${c.consultationId} AND status = 'open' AND public_portal AND ${c.madeOn}::date BETWEEN opens_on AND closes_on)
+          ON CONFLICT DO NOTHING RETURNING 1
+        ), ins AS (
+          INSERT INTO comment (consultation_id, draft_id, draft_version_id, section_address, body, channel, organization_id, unit_level, unit_code, stratum, gender,
+                               age_band, ethnicity, religion, weight, idempotency_key, made_on)
+          SELECT ${c.consultationId}, ${c.draftId}, ${c.draftVersionId}, ${c.sectionAddress}, ${c.body}, 'portal', ${c.organizationId}, ${c.unitLevel}, ${c.unitCode},
+                 ${c.stratum}, ${c.gender}, ${c.ageBand}, ${c.ethnicity}, ${c.religion}, 1, ${c.idempotencyKey}, ${c.madeOn}::date
+          WHERE EXISTS (SELECT 1 FROM spent)
+          ON CONFLICT (consultation_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+          RETURNING id, created_at
+        )
+        SELECT (SELECT id::int FROM ins) AS id, (SELECT created_at::text FROM ins) AS "createdAt"`,
+  );
+  return r ?? { id: null, createdAt: null };
+}
+
+// ---- Proof of work ---------------------------------------------------------------------------------------------
 
 export async function sweepSpentChallenges(db: Db): Promise<void> {
   await db.execute(sql`DELETE FROM spent_challenge WHERE expires_at < now()`);

@@ -29,7 +29,7 @@ import {
   type ImportReport,
 } from './consultations.schema';
 import { draftFormatFromFileName, importDraft } from './drafts.import';
-import { importTemplate, scanCommentSheet, type ImportContext } from './comments.import';
+import { IMPORT_LIMITS, importTemplate, scanCommentSheet, type ImportContext } from './comments.import';
 
 async function authorize(db: Db, ctx: Ctx, organizationId: number, action: ConsultationAction, what = 'Không tìm thấy dữ liệu yêu cầu.'): Promise<void> {
   const roles = await rolesOnOrganization(db, ctx, organizationId);
@@ -74,6 +74,7 @@ export async function createDraft(db: Db, ctx: Ctx, body: z.infer<typeof CreateD
 export async function addDraftVersion(db: Db, ctx: Ctx, draftId: number, body: z.infer<typeof CreateDraftVersionBody>) {
   const format = draftFormatFromFileName(body.fileName);
   const sections = await importDraft(decodeFile(body.contentBase64), format);
+  forgetPortalFacts(db);
   return db.transaction(async (tx) => {
     const draft = await q.findDraft(tx, draftId);
     if (!draft) throw notFound('Không tìm thấy dự thảo.');
@@ -180,6 +181,7 @@ const TRANSITIONS: Record<'open' | 'close', { from: Array<q.ConsultationRow['sta
 
 /** preparing → open → closed (→ open again to extend); 'synthesized' is set by the synthesis. */
 export async function transitionConsultation(db: Db, ctx: Ctx, id: number, action: 'open' | 'close'): Promise<Consultation> {
+  forgetPortalFacts(db);
   return db.transaction(async (tx) => {
     const before = await visibleConsultation(tx, ctx, id, true);
     await authorize(tx, ctx, before.organizationId, 'manage', 'Không tìm thấy đợt lấy ý kiến.');
@@ -348,7 +350,7 @@ export async function importComments(
   ctx: Ctx,
   consultationId: number,
   body: z.infer<typeof ImportBody>,
-  options: { data?: Buffer; onProgress?: (rows: number) => void } = {},
+  options: { data?: Buffer; onProgress?: (rows: number) => void; limits?: Partial<typeof IMPORT_LIMITS> } = {},
 ): Promise<z.infer<typeof ImportReport>> {
   const data = options.data ?? Buffer.from(body.contentBase64, 'base64');
   const ext = /\.([^.]+)$/.exec(body.fileName)?.[1]?.toLowerCase();
@@ -363,7 +365,7 @@ export async function importComments(
   const context = await importContext(db, c);
   const report = { importId: null as number | null, fileName: body.fileName, sha256, imported: 0, previousImport };
   if (body.mode === 'check') {
-    const scan = await scanCommentSheet(data, ext, context, async () => {}, { onProgress: options.onProgress });
+    const scan = await scanCommentSheet(data, ext, context, async () => {}, { onProgress: options.onProgress, limits: options.limits });
     return { ...report, ...scan };
   }
   if (previous && !body.force) {
@@ -380,7 +382,7 @@ export async function importComments(
         await q.insertCommentBatch(tx, { consultationId, organizationId: body.organizationId, importId, createdBy: actorId(ctx) }, batch.map(({ row: _r, ...c }) => c));
         imported += batch.length;
       },
-      { onProgress: options.onProgress },
+      { onProgress: options.onProgress, limits: options.limits },
     );
     if (body.mode === 'all_or_nothing' && scan.invalid) {
       throw new AppError(422, 'IMPORT_HAS_ERRORS', `Có ${scan.invalid} dòng không hợp lệ: chưa nhập dòng nào. Hãy sửa tệp hoặc chọn chỉ nhập các dòng hợp lệ.`, { ...report, ...scan });
@@ -441,36 +443,90 @@ export async function getPublicConsultation(db: Db, id: number) {
 }
 
 /**
+ * What the portal checks a submission against, kept in memory for a few seconds per consultation: its drafts'
+ * sections and the participating communes' Front committees. Whether the consultation still takes comments is not
+ * cached: the storing statement checks it itself.
+ */
+interface PortalFacts {
+  at: number;
+  consultation: q.ConsultationRow;
+  drafts: Map<number, { draftVersionId: number; sections: Set<string> }>;
+  frontByUnit: Map<string, number>;
+}
+const PORTAL_FACTS_TTL_MS = 5000;
+const portalFacts = new WeakMap<object, Map<number, PortalFacts>>();
+
+/** Forget cached portal facts (after a new draft version or a state change in this process). */
+export function forgetPortalFacts(db: Db): void {
+  portalFacts.delete(db);
+}
+
+async function factsFor(db: Db, consultationId: number): Promise<PortalFacts> {
+  let byId = portalFacts.get(db);
+  if (!byId) portalFacts.set(db, (byId = new Map()));
+  const had = byId.get(consultationId);
+  if (had && Date.now() - had.at < PORTAL_FACTS_TTL_MS) return had;
+  const consultation = await publicConsultation(db, consultationId);
+  const drafts = new Map<number, { draftVersionId: number; sections: Set<string> }>();
+  for (const d of await q.consultationDrafts(db, [consultationId])) {
+    drafts.set(d.draftId, { draftVersionId: d.draftVersionId, sections: new Set((await q.draftSections(db, d.draftVersionId)).map((x) => x.address)) });
+  }
+  const facts = { at: Date.now(), consultation, drafts, frontByUnit: await q.participatingFronts(db, consultation.organizationId) };
+  byId.set(consultationId, facts);
+  return facts;
+}
+
+/**
  * A citizen's comment from the public portal. No account: the proof of work (checked by the route) and the
  * per-address rate limit keep floods out; the idempotency key makes a retried submission land once. The comment
  * is counted under the commune's Front committee when the commune is given and takes part, else under the
- * consultation's organization. Acknowledged only after the commit.
+ * consultation's organization. One statement spends the challenge and stores the comment (while the consultation
+ * is open), so it is acknowledged only after its own commit, with one round trip to the database.
  */
 export async function createPublicComment(db: Db, consultationId: number, body: Omit<z.infer<typeof PublicCommentBody>, 'altcha'>, spent: { signature: string; expiresAt: Date }) {
-  return db.transaction(async (tx) => {
-    const c = await publicConsultation(tx, consultationId);
-    if (!accepting(c, todayInVietnam())) throw new AppError(409, 'CONSULTATION_CLOSED', closedMessage(c.status === 'open' && todayInVietnam() < c.opensOn ? { ...c, status: 'preparing' } : { ...c, status: 'closed' }));
-    const { draftVersionId } = await resolveTarget(tx, consultationId, body.draftId, body.sectionAddress);
-    const organizationId = (body.unitCode ? await q.participatingFrontAt(tx, c.organizationId, body.unitCode) : null) ?? c.organizationId;
-    const stored = await q.insertComment(tx, {
+  const facts = await factsFor(db, consultationId);
+  const c = facts.consultation;
+  let draftVersionId: number | null = null;
+  if (body.draftId) {
+    const d = facts.drafts.get(body.draftId);
+    if (!d) throw new AppError(422, 'DRAFT_NOT_IN_CONSULTATION', 'Dự thảo này không thuộc đợt lấy ý kiến.');
+    if (body.sectionAddress && !d.sections.has(body.sectionAddress)) throw new AppError(422, 'SECTION_NOT_FOUND', `Dự thảo không có mục "${body.sectionAddress}".`);
+    draftVersionId = d.draftVersionId;
+  } else if (body.sectionAddress) {
+    throw new AppError(422, 'SECTION_WITHOUT_DRAFT', 'Góp ý vào một mục thì cần chọn dự thảo.');
+  }
+  const today = todayInVietnam();
+  const r = await q.storePublicComment(
+    db,
+    {
       ...commentFields(consultationId, draftVersionId, body),
       channel: 'portal',
-      organizationId,
+      organizationId: (body.unitCode ? facts.frontByUnit.get(body.unitCode) : undefined) ?? c.organizationId,
       unitLevel: body.unitCode ? 'commune' : null,
       unitCode: body.unitCode ?? null,
       authorName: null,
       weight: 1,
       meetingId: null,
       idempotencyKey: body.idempotencyKey,
-      madeOn: todayInVietnam(),
+      madeOn: today,
       createdBy: null,
-    });
-    // A retry carries the same solved challenge: spending it again is expected then, and only then.
-    if (!stored.duplicate && !(await q.spendChallenge(tx, spent.signature, spent.expiresAt))) {
-      throw new AppError(400, 'CHALLENGE_REUSED', 'Mã xác minh đã được dùng. Vui lòng gửi lại để lấy mã mới.');
-    }
-    return { id: stored.id, receivedAt: stored.createdAt, duplicate: stored.duplicate };
-  });
+    },
+    spent,
+  );
+  if (r.id !== null) return { id: r.id, receivedAt: r.createdAt!, duplicate: false };
+  // Nothing stored: a retry of a stored submission, a closed consultation, or a challenge already used.
+  const existing = await q.findByIdempotencyKey(db, consultationId, body.idempotencyKey);
+  if (existing) return { id: existing.id, receivedAt: existing.createdAt, duplicate: true };
+  const now = await publicConsultation(db, consultationId);
+  if (!accepting(now, today)) {
+    throw new AppError(409, 'CONSULTATION_CLOSED', closedMessage(now.status === 'open' && today < now.opensOn ? { ...now, status: 'preparing' } : { ...now, status: 'closed' }));
+  }
+  throw new AppError(400, 'CHALLENGE_REUSED', 'Mã xác minh đã được dùng. Vui lòng gửi lại để lấy mã mới.');
+}
+
+/** Drops spent challenges whose expiry has passed (they could not be replayed anyway). */
+export async function sweepSpentChallenges(db: Db): Promise<void> {
+  await q.sweepSpentChallenges(db);
 }
 
 /** A random secret kept in the database, so every server process of one deployment signs challenges alike. */

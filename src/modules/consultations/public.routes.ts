@@ -14,6 +14,8 @@ export interface PublicPortalOptions {
   commentsPerMinute?: number;
   /** SHA-256 rounds per proof-of-work attempt: the work a browser does before it may post (≈ cost × 7,500 hashes). */
   challengeCost?: number;
+  /** Range of the secret counter a solver must reach (the work is proportional to it); benchmarks make it tiny. */
+  challengeCounter?: [number, number];
 }
 
 const CHALLENGE_TTL_MS = 10 * 60 * 1000;
@@ -22,8 +24,14 @@ const publicErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorRespons
 export const publicRoutes: FastifyPluginAsyncZod<PublicPortalOptions> = async (app, opts) => {
   const db = () => app.database.db;
   const cost = opts.challengeCost ?? Number(process.env.ALTCHA_COST ?? 10);
+  const counterRange = opts.challengeCounter ?? [5_000, 10_000];
   let secrets: Promise<[string, string]> | null = null;
   const keys = () => (secrets ??= Promise.all([service.appSecret(db(), 'altcha_signature_secret'), service.appSecret(db(), 'altcha_key_secret')]));
+
+  // Spent challenges are only needed until they expire.
+  const sweeper = setInterval(() => void service.sweepSpentChallenges(db()).catch((err) => app.log.warn({ err }, 'sweeping spent challenges failed')), 10 * 60 * 1000);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   await app.register(rateLimit, {
     global: false,
@@ -48,7 +56,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicPortalOptions> = async (a
     handler: async (_req, reply) => {
       const [hmacSignatureSecret, hmacKeySignatureSecret] = await keys();
       reply.header('cache-control', 'no-store');
-      const challenge = await createChallenge({ algorithm: 'SHA-256', cost, counter: randomInt(5_000, 10_000), deriveKey, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS), hmacSignatureSecret, hmacKeySignatureSecret });
+      const challenge = await createChallenge({ algorithm: 'SHA-256', cost, counter: randomInt(...counterRange), deriveKey, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS), hmacSignatureSecret, hmacKeySignatureSecret });
       return { parameters: { ...challenge.parameters }, signature: challenge.signature };
     },
   });

@@ -126,23 +126,25 @@ export async function insertGroup(
   return r!.id;
 }
 
-/** Adds an own comment to a group. */
-export async function insertOwnMembers(db: Db, consultationId: number, synthesisId: number, groupId: number, commentIds: number[]): Promise<void> {
-  if (!commentIds.length) return;
+/** Adds own comments to groups: [comment id, group id] pairs, one statement. */
+export async function insertOwnMembersBatch(db: Db, consultationId: number, synthesisId: number, pairs: Array<[number, number]>): Promise<void> {
+  if (!pairs.length) return;
   await db.execute(sql`INSERT INTO synthesis_member (consultation_id, synthesis_id, comment_id, group_id, weight)
-    SELECT c.consultation_id, ${synthesisId}, c.id, ${groupId}, c.weight FROM comment c
-    WHERE c.consultation_id = ${consultationId} AND c.id = ANY(${`{${commentIds.join(',')}}`}::bigint[])
+    SELECT c.consultation_id, ${synthesisId}, c.id, p.g, c.weight FROM json_to_recordset(${JSON.stringify(pairs.map(([c, g]) => ({ c, g })))}::json) AS p(c bigint, g bigint)
+    JOIN comment c ON c.consultation_id = ${consultationId} AND c.id = p.c
     ON CONFLICT DO NOTHING`);
 }
 
 /**
- * Brings a received group's comments into a group here. A comment that already arrived by another path stays
- * where it is and is counted once.
+ * Brings received groups' comments into groups here: [child synthesis, child group, group here] triples, one
+ * statement. A comment that already arrived by another path stays where it is and is counted once.
  */
-export async function insertReceivedMembers(db: Db, consultationId: number, synthesisId: number, groupId: number, childSynthesisId: number, childGroupId: number): Promise<void> {
+export async function insertReceivedMembersBatch(db: Db, consultationId: number, synthesisId: number, triples: Array<[number, number, number]>): Promise<void> {
+  if (!triples.length) return;
   await db.execute(sql`INSERT INTO synthesis_member (consultation_id, synthesis_id, comment_id, group_id, weight, via_synthesis_id, via_group_id)
-    SELECT m.consultation_id, ${synthesisId}, m.comment_id, ${groupId}, m.weight, ${childSynthesisId}, ${childGroupId} FROM synthesis_member m
-    WHERE m.consultation_id = ${consultationId} AND m.group_id = ${childGroupId}
+    SELECT m.consultation_id, ${synthesisId}, m.comment_id, p.g, m.weight, p.s, p.cg
+    FROM json_to_recordset(${JSON.stringify(triples.map(([s, cg, g]) => ({ s, cg, g })))}::json) AS p(s bigint, cg bigint, g bigint)
+    JOIN synthesis_member m ON m.consultation_id = ${consultationId} AND m.group_id = p.cg
     ON CONFLICT DO NOTHING`);
 }
 

@@ -128,6 +128,8 @@ export async function buildSynthesis(db: Db, ctx: Ctx, consultationId: number, o
         ...received.flatMap((r) => r.groups.map((g) => ({ id: `r${r.childId}:${g.id}`, text: g.text, section: sectionKey(g.draftId, g.sectionAddress), weight: Math.max(1, g.weight) }))),
       ];
       const weightOf = new Map(existing.map((g) => [`e${g.id}`, g.weight]));
+      const ownPairs: Array<[number, number]> = [];
+      const got: Array<[number, number, number]> = [];
       for (const group of groupComments(inputs).groups) {
         const fresh = group.members.filter((m) => !m.startsWith('e'));
         if (!fresh.length) continue;
@@ -136,12 +138,17 @@ export async function buildSynthesis(db: Db, ctx: Ctx, consultationId: number, o
         const target = olds.length
           ? Number(olds[0].slice(1))
           : await q.insertGroup(tx, { consultationId, synthesisId: s.id, ...fromSectionKey(group.section), representative: group.representative });
-        await q.insertOwnMembers(tx, consultationId, s.id, target, fresh.filter((m) => m.startsWith('c')).map((m) => Number(m.slice(1))));
-        for (const m of fresh.filter((x) => x.startsWith('r'))) {
-          const [childId, childGroupId] = m.slice(1).split(':').map(Number);
-          await q.insertReceivedMembers(tx, consultationId, s.id, target, childId, childGroupId);
+        for (const m of fresh) {
+          if (m.startsWith('c')) ownPairs.push([Number(m.slice(1)), target]);
+          else {
+            const [childId, childGroupId] = m.slice(1).split(':').map(Number);
+            got.push([childId, childGroupId, target]);
+          }
         }
       }
+      // Members go in by set, a few statements whatever the size: a province merges thousands of groups.
+      for (let i = 0; i < ownPairs.length; i += 20_000) await q.insertOwnMembersBatch(tx, consultationId, s.id, ownPairs.slice(i, i + 20_000));
+      for (let i = 0; i < got.length; i += 5_000) await q.insertReceivedMembersBatch(tx, consultationId, s.id, got.slice(i, i + 5_000));
       // A comment already here by another path was not added again; a group made only of such comments is empty.
       await q.deleteEmptyGroups(tx, consultationId, s.id);
     }
