@@ -81,7 +81,7 @@ try {
       `(HMAC and key checks as in production; the solver's counter range is 1–2 because that work is the citizen's phone's). ` +
       `Each comment: validation, proof-of-work check, draft/section/commune checks against a 5-second in-process cache, then one statement that spends the challenge and stores the comment only while the consultation is open, and its commit. ` +
       `${non2xx} non-2xx in measured runs. Rows counted after the runs: ${stored}; acknowledged (2xx, warm-up included): ${acknowledged}; the difference is requests committed but cut off by the load generator's stop before their answer arrived (≤ ${connections} per run). ` +
-      `Profile: the Node process is CPU-bound (about 75% of a core) — mostly the ALTCHA verification (WebCrypto, ≈1.4 ms per check measured alone) and loopback socket writes; PostgreSQL backends stay light. ` +
+      `Profile: the Node process is CPU-bound (Fastify, zod validation, the proof-of-work check with node:crypto, loopback socket writes); PostgreSQL backends stay light. ` +
       `Server, load generator and PostgreSQL share the 2 cores; 1-min load average at the end: ${os.loadavg()[0].toFixed(2)}.`,
   });
 } finally {
