@@ -1,4 +1,5 @@
-// The routes: the login page, then each module's pages inside the signed-in layout, each loaded on demand.
+// The routes: the public portal (no account, no session check), the login page, then each module's pages inside the
+// signed-in layout, each loaded on demand.
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AuthProvider, RequireAuth, useAuth } from './auth';
@@ -14,6 +15,13 @@ const OrganizationsPage = lazy(() => import('../modules/organizations/pages/Orga
 const OrganizationPage = lazy(() => import('../modules/organizations/pages/OrganizationPage').then((m) => ({ default: m.OrganizationPage })));
 const UsersPage = lazy(() => import('../modules/users/pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DraftsPage = lazy(() => import('../modules/consultations/pages/DraftsPage').then((m) => ({ default: m.DraftsPage })));
+const DraftPage = lazy(() => import('../modules/consultations/pages/DraftPage').then((m) => ({ default: m.DraftPage })));
+const ConsultationsPage = lazy(() => import('../modules/consultations/pages/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
+const ConsultationPage = lazy(() => import('../modules/consultations/pages/ConsultationPage').then((m) => ({ default: m.ConsultationPage })));
+const PublicLayout = lazy(() => import('../modules/consultations/pages/PublicLayout').then((m) => ({ default: m.PublicLayout })));
+const PublicPortalPage = lazy(() => import('../modules/consultations/pages/PublicPortalPage').then((m) => ({ default: m.PublicPortalPage })));
+const PublicConsultationPage = lazy(() => import('../modules/consultations/pages/PublicConsultationPage').then((m) => ({ default: m.PublicConsultationPage })));
 
 function UsersRoute() {
   const { canManageUsers } = useAuth();
@@ -25,31 +33,51 @@ function AuditRoute() {
   return canReadAudit ? <AuditPage /> : <Forbidden />;
 }
 
+/** The staff application: the session is checked once (/me), then the signed-in layout. */
+function StaffApp() {
+  return (
+    <AuthProvider>
+      <Suspense fallback={<FullPageSpinner />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route path="units" element={<UnitsPage />} />
+            <Route path="organizations" element={<OrganizationsPage />} />
+            <Route path="organizations/:id" element={<OrganizationPage />} />
+            <Route path="drafts" element={<DraftsPage />} />
+            <Route path="drafts/:id" element={<DraftPage />} />
+            <Route path="consultations" element={<ConsultationsPage />} />
+            <Route path="consultations/:id" element={<ConsultationPage />} />
+            <Route path="users" element={<UsersRoute />} />
+            <Route path="audit" element={<AuditRoute />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </AuthProvider>
+  );
+}
+
 export function App() {
   return (
     <ThemeProvider>
-      <AuthProvider>
-        <Suspense fallback={<FullPageSpinner />}>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route
-              element={
-                <RequireAuth>
-                  <AppLayout />
-                </RequireAuth>
-              }
-            >
-              <Route index element={<HomePage />} />
-              <Route path="units" element={<UnitsPage />} />
-              <Route path="organizations" element={<OrganizationsPage />} />
-              <Route path="organizations/:id" element={<OrganizationPage />} />
-              <Route path="users" element={<UsersRoute />} />
-              <Route path="audit" element={<AuditRoute />} />
-              <Route path="*" element={<NotFound />} />
-            </Route>
-          </Routes>
-        </Suspense>
-      </AuthProvider>
+      <Suspense fallback={<FullPageSpinner />}>
+        <Routes>
+          {/* Citizens read and comment without an account: no session call, no redirect to the login page. */}
+          <Route path="/gop-y" element={<PublicLayout />}>
+            <Route index element={<PublicPortalPage />} />
+            <Route path=":id" element={<PublicConsultationPage />} />
+          </Route>
+          <Route path="*" element={<StaffApp />} />
+        </Routes>
+      </Suspense>
     </ThemeProvider>
   );
 }

@@ -3,6 +3,32 @@ import type { z } from 'zod';
 import type { AuditListResponse, AuditQuery } from '../modules/audit/audit.schema';
 import type { LoginBody, Me } from '../modules/auth/auth.schema';
 import type {
+  CommentList,
+  CommentListQuery,
+  CommentSchema,
+  ConsultationList,
+  ConsultationSchema,
+  ConsultationStats,
+  CreateCommentBody,
+  CreateConsultationBody,
+  CreateDraftBody,
+  CreateDraftVersionBody,
+  CreateMeetingBody,
+  DraftDetailSchema,
+  DraftSchema,
+  MeetingSchema,
+  PublicCommentBody,
+  PublicCommentReceipt,
+  PublicConsultationList,
+  PublicConsultationSchema,
+  AltchaChallenge,
+  ConsultationStatus,
+  ImportBody,
+  ImportReport as ImportReportSchema,
+  IMPORT_MODES,
+} from '../modules/consultations/consultations.schema';
+import type { CurationBody, GroupDetailSchema, ReportQuery, SynthesisGroupList, SynthesisGroupsQuery, SynthesisSchema } from '../modules/synthesis/synthesis.schema';
+import type {
   ApplyTemplateBody,
   ApplyTemplateResponse,
   CloseOrganizationBody,
@@ -109,6 +135,47 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
   return data as T;
 }
 
+/** A file the API answers with (reports, templates): its bytes and the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** Fetches a file from the API (cookie session), throwing ApiError with the API's message when refused. */
+export async function fetchFile(path: string, query?: Query, fallbackName = 'tai-lieu'): Promise<DownloadedFile> {
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}${toQueryString(query)}`, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+  }
+  if (!res.ok) {
+    let error: { code?: string; message?: string } | undefined;
+    try {
+      error = ((await res.json()) as { error?: { code?: string; message?: string } }).error;
+    } catch {
+      error = undefined;
+    }
+    if (res.status === 401) unauthorizedHandler?.();
+    throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? 'Đã có lỗi hệ thống. Vui lòng thử lại sau.');
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), fileName: name ? decodeURIComponent(name) : fallbackName };
+}
+
+/** Hands a fetched file to the browser's download (the page stays where it is). */
+export function saveFile({ blob, fileName }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
@@ -125,6 +192,30 @@ export type ReportingLine = OrganizationDetail['reportsTo'][number];
 export type UserList = z.infer<typeof UserListResponse>;
 export type AuditList = z.infer<typeof AuditListResponse>;
 export type AuditEntry = AuditList['items'][number];
+export type Draft = z.infer<typeof DraftSchema>;
+export type DraftDetail = z.infer<typeof DraftDetailSchema>;
+export type DraftSection = DraftDetail['sections'][number];
+export type Consultation = z.infer<typeof ConsultationSchema>;
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type Comment = z.infer<typeof CommentSchema>;
+export type CommentPage = z.infer<typeof CommentList>;
+export type Stats = z.infer<typeof ConsultationStats>;
+export type PublicConsultationSummary = z.infer<typeof PublicConsultationList>['items'][number];
+export type PublicConsultation = z.infer<typeof PublicConsultationSchema>;
+export type PublicChallenge = z.infer<typeof AltchaChallenge>;
+export type PublicReceipt = z.infer<typeof PublicCommentReceipt>;
+export type PublicCommentInput = z.input<typeof PublicCommentBody>;
+export type Synthesis = z.infer<typeof SynthesisSchema>;
+export type SynthesisGroup = z.infer<typeof SynthesisGroupList>['items'][number];
+export type SynthesisGroupDetail = z.infer<typeof GroupDetailSchema>;
+export type SynthesisMember = SynthesisGroupDetail['members'][number];
+export type CurationStep = z.input<typeof CurationBody>;
+
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** What the person issuing a synthesis report fills in (the query of report.docx / report.xlsx). */
+export type ReportOptions = z.input<typeof ReportQuery>;
 
 const seg = encodeURIComponent;
 
@@ -172,5 +263,42 @@ export const api = {
   },
   audit: {
     list: (query: Partial<z.input<typeof AuditQuery>>, signal?: AbortSignal) => get<AuditList>('/audit', query as Query, signal),
+  },
+  drafts: {
+    list: (organizationId?: number, signal?: AbortSignal) => get<{ items: Draft[] }>('/drafts', { organizationId }, signal),
+    get: (id: number, version?: number, signal?: AbortSignal) => get<DraftDetail>(`/drafts/${id}`, { version }, signal),
+    create: (body: z.input<typeof CreateDraftBody>) => post<Draft>('/drafts', body),
+    addVersion: (id: number, body: z.input<typeof CreateDraftVersionBody>) => post<Draft>(`/drafts/${id}/versions`, body),
+  },
+  consultations: {
+    list: (status?: ConsultationStatus, signal?: AbortSignal) => get<z.infer<typeof ConsultationList>>('/consultations', { status }, signal),
+    get: (id: number, signal?: AbortSignal) => get<Consultation>(`/consultations/${id}`, undefined, signal),
+    create: (body: z.input<typeof CreateConsultationBody>) => post<Consultation>('/consultations', body),
+    transition: (id: number, action: 'open' | 'close') => post<Consultation>(`/consultations/${id}/${action}`),
+    meetings: (id: number, signal?: AbortSignal) => get<{ items: Meeting[] }>(`/consultations/${id}/meetings`, undefined, signal),
+    createMeeting: (id: number, body: z.input<typeof CreateMeetingBody>) => post<Meeting>(`/consultations/${id}/meetings`, body),
+    comments: (id: number, query: Partial<z.input<typeof CommentListQuery>>, signal?: AbortSignal) => get<CommentPage>(`/consultations/${id}/comments`, query as Query, signal),
+    createComment: (id: number, body: z.input<typeof CreateCommentBody>) => post<Comment>(`/consultations/${id}/comments`, body),
+    stats: (id: number, organizationId?: number, signal?: AbortSignal) => get<Stats>(`/consultations/${id}/stats`, { organizationId }, signal),
+    importTemplate: (id: number) => fetchFile(`/consultations/${id}/imports/template.xlsx`, undefined, 'mau-nhap-y-kien.xlsx'),
+    importFile: (id: number, body: z.input<typeof ImportBody>) => post<ImportReport>(`/consultations/${id}/imports`, body),
+  },
+  public: {
+    list: (signal?: AbortSignal) => get<{ items: PublicConsultationSummary[] }>('/public/consultations', undefined, signal),
+    get: (id: number, signal?: AbortSignal) => get<PublicConsultation>(`/public/consultations/${id}`, undefined, signal),
+    challenge: () => get<PublicChallenge>('/public/challenge'),
+    comment: (id: number, body: PublicCommentInput) => post<PublicReceipt>(`/public/consultations/${id}/comments`, body),
+  },
+  synthesis: {
+    get: (id: number, orgId: number, signal?: AbortSignal) => get<Synthesis>(`/consultations/${id}/syntheses/${orgId}`, undefined, signal),
+    build: (id: number, orgId: number) => post<Synthesis>(`/consultations/${id}/syntheses/${orgId}/build`),
+    groups: (id: number, orgId: number, query: Partial<z.input<typeof SynthesisGroupsQuery>>, signal?: AbortSignal) =>
+      get<z.infer<typeof SynthesisGroupList>>(`/consultations/${id}/syntheses/${orgId}/groups`, query as Query, signal),
+    group: (id: number, orgId: number, groupId: number, signal?: AbortSignal) => get<SynthesisGroupDetail>(`/consultations/${id}/syntheses/${orgId}/groups/${groupId}`, undefined, signal),
+    step: (id: number, orgId: number, body: CurationStep) => post<Synthesis>(`/consultations/${id}/syntheses/${orgId}/steps`, body),
+    transition: (id: number, orgId: number, action: 'approve' | 'reopen' | 'send') => post<Synthesis>(`/consultations/${id}/syntheses/${orgId}/${action}`),
+    returnReceived: (id: number, orgId: number, childId: number, note: string) => post<Synthesis>(`/consultations/${id}/syntheses/${orgId}/received/${childId}/return`, { note }),
+    report: (id: number, orgId: number, format: 'docx' | 'xlsx', options: ReportOptions) =>
+      fetchFile(`/consultations/${id}/syntheses/${orgId}/report.${format}`, options as Query, `bao-cao-tong-hop-${id}-${orgId}.${format}`),
   },
 };

@@ -80,11 +80,23 @@ export async function login(page: Page, username: string, password: string): Pro
   await settled(page);
 }
 
-/** Signs out through the user menu and waits for the login page. */
+/**
+ * Signs out through the user menu and waits for the login page. On a busy machine the menu has been seen to close
+ * while it animates open (the click then lands nowhere): open it again rather than wait for a page that never comes.
+ */
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /Đăng xuất|Sign out/ }).click();
-  await page.waitForURL(/\/login/);
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('user-menu').click();
+    try {
+      await page.getByRole('menuitem', { name: /Đăng xuất|Sign out/ }).click({ timeout: 15_000 });
+      await page.waitForURL(/\/login/, { timeout: 20_000 });
+      break;
+    } catch (err) {
+      if (/\/login/.test(page.url())) break;
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('#login_username').waitFor();
 }
 

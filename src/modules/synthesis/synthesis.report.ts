@@ -1,5 +1,5 @@
 // From a stored synthesis to the official report's model: figures, coverage and every group in heading order.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { rows, sql, type Db } from '../../server/db';
 import type { Ctx } from '../../server/context';
 import { todayInVietnam } from '../../shared/dates';
@@ -10,18 +10,8 @@ import { draftSections } from '../consultations/consultations.queries';
 import { getOrganizationDetail } from '../organizations/organizations.service';
 import { compareSectionAddresses, type ReportDraft, type SynthesisReportModel } from './report/report.model';
 import { getSynthesis } from './synthesis.service';
+import type { ReportQuery } from './synthesis.schema';
 
-/** What the person issuing the report fills in; everything else comes from the synthesis. */
-export const ReportQuery = z.object({
-  number: z.string().trim().max(20).optional().describe('Registered number; blank to fill in by hand'),
-  symbol: z.string().trim().min(1).max(100).optional().describe('e.g. "BC-MTTQ-BTT" (default from the organization)'),
-  place: z.string().trim().min(1).max(200).optional().describe('Place for the date line (default: the province)'),
-  date: z.iso.date().optional().describe('Date of issue (default: today)'),
-  signerName: z.string().trim().min(1).max(200).optional(),
-  signerTitle: z.string().trim().min(1).max(200).optional(),
-  signerCapacity: z.string().trim().max(200).optional(),
-  recipients: z.string().trim().max(4000).optional().describe('Nơi nhận, one per line'),
-});
 export type ReportOptions = z.infer<typeof ReportQuery>;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authErrors, ErrorResponse } from '../../server/openapi';
 import { requireActor } from '../../server/plugins/session';
-import { ChildParams, CurationBody, GroupDetailSchema, GroupParams, ReturnBody, SynthesisGroupList, SynthesisGroupsQuery, SynthesisParams, SynthesisSchema } from './synthesis.schema';
+import { ChildParams, CurationBody, ReportQuery, GroupDetailSchema, GroupParams, ReturnBody, SynthesisGroupList, SynthesisGroupsQuery, SynthesisParams, SynthesisSchema } from './synthesis.schema';
 import * as service from './synthesis.service';
 import { renderSynthesisDocx } from './report/report.docx';
 import { renderSynthesisXlsx } from './report/report.xlsx';
-import { buildReportModel, ReportQuery } from './synthesis.report';
+import { buildReportModel } from './synthesis.report';
 import { z } from 'zod';
 
 const FILE_TYPES = {

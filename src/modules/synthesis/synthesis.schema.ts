@@ -93,3 +93,15 @@ export type CurationStep = z.infer<typeof CurationBody>;
 
 export const ReturnBody = z.object({ note: z.string().trim().min(1, 'Cần ghi lý do trả lại.').max(2000) });
 export const ChildParams = SynthesisParams.extend({ childOrganizationId: Id });
+
+/** What the person issuing the report fills in; everything else comes from the synthesis. */
+export const ReportQuery = z.object({
+  number: z.string().trim().max(20).optional().describe('Registered number; blank to fill in by hand'),
+  symbol: z.string().trim().min(1).max(100).optional().describe('e.g. "BC-MTTQ-BTT" (default from the organization)'),
+  place: z.string().trim().min(1).max(200).optional().describe('Place for the date line (default: the province)'),
+  date: z.iso.date().optional().describe('Date of issue (default: today)'),
+  signerName: z.string().trim().min(1).max(200).optional(),
+  signerTitle: z.string().trim().min(1).max(200).optional(),
+  signerCapacity: z.string().trim().max(200).optional(),
+  recipients: z.string().trim().max(4000).optional().describe('Nơi nhận, one per line'),
+});

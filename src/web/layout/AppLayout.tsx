@@ -10,6 +10,8 @@ import {
   TeamOutlined,
   UserOutlined,
   ClusterOutlined,
+  CommentOutlined,
+  FileTextOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -44,6 +46,8 @@ export function AppLayout() {
     { path: '/', label: 'nav.home', icon: <DashboardOutlined />, show: true },
     { path: '/units', label: 'nav.units', icon: <ClusterOutlined />, show: true },
     { path: '/organizations', label: 'nav.organizations', icon: <ApartmentOutlined />, show: true },
+    { path: '/drafts', label: 'nav.drafts', icon: <FileTextOutlined />, show: true },
+    { path: '/consultations', label: 'nav.consultations', icon: <CommentOutlined />, show: true },
     { path: '/users', label: 'nav.users', icon: <TeamOutlined />, show: canManageUsers },
     { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, show: canReadAudit },
   ];
@@ -90,6 +94,7 @@ export function AppLayout() {
         ),
       },
       { type: 'divider' },
+      { key: 'portal', icon: <CommentOutlined />, label: <a href="/gop-y">{t('nav.publicPortal')}</a> },
       { key: 'docs', icon: <GlobalOutlined />, label: <a href="/api/docs">{t('app.apiDocs')}</a> },
       { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), danger: true },
     ],

@@ -1,6 +1,8 @@
 // Loading, error and page-title primitives used by every page.
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { useI18n } from '../i18n';
 
@@ -48,5 +50,26 @@ export function PageTitle({ children, extra, sub }: { children: ReactNode; extra
       </div>
       {extra ? <Flex wrap gap={8}>{extra}</Flex> : null}
     </Flex>
+  );
+}
+
+/** "← All …": the way back from a detail page to its list. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <Link to={to}>
+        <ArrowLeftOutlined aria-hidden /> {children}
+      </Link>
+    </div>
+  );
+}
+
+/** A detail page that could not load: the way back, then the API's message with a retry. */
+export function PageLoadError({ back, error, onRetry }: { back: ReactNode; error: unknown; onRetry: () => void }) {
+  return (
+    <>
+      {back}
+      <ErrorAlert error={error} onRetry={onRetry} />
+    </>
   );
 }

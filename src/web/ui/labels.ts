@@ -1,6 +1,8 @@
 // Colours that go with the domain's words, the same on every page.
 import type { Role } from '../../modules/auth/auth.access';
+import type { Channel, ConsultationStatus } from '../../modules/consultations/consultations.schema';
 import type { OrgSystem } from '../../modules/organizations/organizations.schema';
+import type { SynthesisStatus } from '../../modules/synthesis/synthesis.schema';
 
 export const ROLE_COLORS: Record<Role, string> = { admin: 'red', leader: 'blue', specialist: 'cyan', collaborator: 'purple', viewer: 'default' };
 
@@ -15,3 +17,9 @@ export const SYSTEM_COLORS: Record<OrgSystem, string> = {
   state: 'geekblue',
   other: 'default',
 };
+
+export const CONSULTATION_STATUS_COLORS: Record<ConsultationStatus, string> = { preparing: 'gold', open: 'green', closed: 'default', synthesized: 'blue' };
+
+export const SYNTHESIS_STATUS_COLORS: Record<SynthesisStatus, string> = { draft: 'gold', approved: 'cyan', sent: 'green', returned: 'volcano' };
+
+export const CHANNEL_COLORS: Record<Channel, string> = { portal: 'geekblue', conference: 'blue', written: 'purple', letter: 'magenta', survey: 'cyan', sheet: 'orange' };

@@ -1,12 +1,13 @@
 // One organization: where it sits, whom it reports to and who reports to it, what came before and after it.
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, errorMessage, type Organization, type ReportingLine } from '../../../web/api';
+import { api, type Organization, type ReportingLine } from '../../../web/api';
 import { useAuth } from '../../../web/auth';
 import { useI18n } from '../../../web/i18n';
-import { ErrorAlert, PageTitle } from '../../../web/ui/Feedback';
+import { BackLink, ErrorAlert, PageLoadError, PageTitle } from '../../../web/ui/Feedback';
+import { FormDialog } from '../../../web/ui/FormDialog';
 import { useAsync } from '../../../web/ui/hooks';
 import { ROLE_COLORS, SYSTEM_COLORS } from '../../../web/ui/labels';
 import { ValidityTag, ValidityText } from '../../../web/ui/Validity';
@@ -38,20 +39,10 @@ export function OrganizationPage() {
     if (org) document.title = `${org.name} · ${t('app.name')}`;
   }, [org, t]);
 
-  const back = (
-    <Link to="/organizations">
-      <ArrowLeftOutlined aria-hidden /> {t('orgs.back')}
-    </Link>
-  );
+  const back = <BackLink to="/organizations">{t('orgs.back')}</BackLink>;
 
   if (!Number.isInteger(id) || id <= 0) return <ErrorAlert error={new Error(t('app.notFound'))} />;
-  if (detail.error)
-    return (
-      <>
-        <div style={{ marginBottom: 12 }}>{back}</div>
-        <ErrorAlert error={detail.error} onRetry={detail.reload} />
-      </>
-    );
+  if (detail.error) return <PageLoadError back={back} error={detail.error} onRetry={detail.reload} />;
   if (!detail.data || !org) return <Skeleton active />;
   const { reportsTo, reportedBy, successor, predecessors } = detail.data;
 
@@ -68,7 +59,7 @@ export function OrganizationPage() {
 
   return (
     <>
-      <div style={{ marginBottom: 12 }}>{back}</div>
+      {back}
       <PageTitle
         sub={
           <Space wrap size={4}>
@@ -196,49 +187,29 @@ function RenameDialog({ open, organization, onClose, onRenamed }: { open: boolea
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    if (open) {
-      form.setFieldsValue({ name: organization.name });
-      setError(null);
-    }
-  }, [open, organization, form]);
-
-  const submit = async () => {
-    const { name } = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const updated = await api.organizations.update(organization.id, { name });
-      void message.success(t('orgs.renamed'));
-      onRenamed(updated);
-    } catch (err) {
-      // Only administrators and the organization's leaders may rename: the API says so in its own words.
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+  // Only administrators and the organization's leaders may rename: a refusal shows the API's own words.
+  const submit = async ({ name }: { name: string }) => {
+    const updated = await api.organizations.update(organization.id, { name });
+    void message.success(t('orgs.renamed'));
+    onRenamed(updated);
   };
 
   return (
-    <Modal
+    <FormDialog<{ name: string }>
       open={open}
       title={t('orgs.renameTitle')}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
+      form={form}
+      name="rename-org"
+      onOpen={() => form.setFieldsValue({ name: organization.name })}
+      onSubmit={submit}
+      onClose={onClose}
+      errorTestId="rename-error"
     >
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} data-testid="rename-error" /> : null}
-      <Form form={form} layout="vertical" name="rename-org" onFinish={() => void submit()}>
-        <Form.Item label={t('orgs.newName')} name="name" rules={[{ required: true, whitespace: true, message: t('orgs.newName') }, zodRule(UpdateOrganizationBody.shape.name)]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('orgs.newName')} name="name" rules={[{ required: true, whitespace: true, message: t('orgs.newName') }, zodRule(UpdateOrganizationBody.shape.name)]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -47,6 +47,17 @@ export function OrganizationSelect({ id, value, onChange, placeholder, allowWhol
     return () => controller.abort();
   }, [q]);
 
+  // A value set from outside (a default, a link) that no search has returned yet: learn its name.
+  useEffect(() => {
+    if (typeof value !== 'number' || value === WHOLE_SYSTEM || known.has(value)) return;
+    const controller = new AbortController();
+    api.organizations.detail(value, controller.signal).then(
+      (d) => setKnown((prev) => new Map(prev).set(d.organization.id, d.organization)),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [value, known]);
+
   const options = useMemo(() => {
     const list = [...found];
     const current = typeof value === 'number' && value !== WHOLE_SYSTEM ? known.get(value) : undefined;

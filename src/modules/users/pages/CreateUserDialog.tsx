@@ -1,9 +1,9 @@
 // "Tạo người dùng": an account with one role on one organization, checked by the same schema the API uses.
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, errorMessage, type User } from '../../../web/api';
+import { App, Form, Input, Select } from 'antd';
+import { api, type User } from '../../../web/api';
 import { useAuth } from '../../../web/auth';
 import { useI18n } from '../../../web/i18n';
+import { FormDialog } from '../../../web/ui/FormDialog';
 import { parseWithSchema, zodRule } from '../../../web/ui/zodForm';
 import { ROLES, type Role } from '../../auth/auth.access';
 import { OrganizationSelect } from '../../organizations/pages/OrganizationSelect';
@@ -57,19 +57,9 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const role = Form.useWatch('role', form);
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open, form]);
-
-  const submit = async () => {
-    const values = await form.validateFields();
+  const submit = async (values: Fields) => {
     const body = {
       username: values.username,
       fullName: values.fullName,
@@ -80,64 +70,54 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
     };
     const parsed = parseWithSchema(CreateUserBody, body, form, (path) => (path[0] === 'grants' ? (path[2] === 'role' ? 'role' : 'organizationId') : String(path[0])));
     if (!parsed) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const user = await api.users.create(parsed);
-      void message.success(t('users.created', { username: user.username }));
-      onCreated(user);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    const user = await api.users.create(parsed);
+    void message.success(t('users.created', { username: user.username }));
+    onCreated(user);
   };
 
   return (
-    <Modal
+    <FormDialog<Fields>
       open={open}
       title={t('users.createTitle')}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
       okText={t('users.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-      okButtonProps={{ 'data-testid': 'user-create-submit' } as Record<string, string>}
+      form={form}
+      name="create-user"
+      initialValues={{ locale: 'vi', role: 'specialist', organizationId: undefined }}
+      onSubmit={submit}
+      onClose={onClose}
       width={560}
+      okTestId="user-create-submit"
+      errorTestId="user-create-error"
     >
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} data-testid="user-create-error" /> : null}
-      <Form<Fields> form={form} layout="vertical" name="create-user" initialValues={{ locale: 'vi', role: 'specialist', organizationId: undefined }} requiredMark onFinish={() => void submit()}>
-        <Form.Item label={t('users.username')} name="username" extra={t('users.usernameHelp')} rules={[{ required: true, message: t('users.usernameHelp') }, zodRule(CreateUserBody.shape.username)]}>
-          <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
-        </Form.Item>
-        <Form.Item label={t('users.fullName')} name="fullName" rules={[{ required: true, whitespace: true, message: t('users.fullName') }, zodRule(CreateUserBody.shape.fullName)]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('users.email')} name="email" rules={[zodRule(CreateUserBody.shape.email)]}>
-          <Input type="email" autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t('users.password')}
-          name="password"
-          extra={t('users.passwordHelp')}
-          rules={[
-            { required: true, message: t('users.passwordMin') },
-            { min: MIN_PASSWORD_LENGTH, message: t('users.passwordMin') },
+      <Form.Item label={t('users.username')} name="username" extra={t('users.usernameHelp')} rules={[{ required: true, message: t('users.usernameHelp') }, zodRule(CreateUserBody.shape.username)]}>
+        <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
+      </Form.Item>
+      <Form.Item label={t('users.fullName')} name="fullName" rules={[{ required: true, whitespace: true, message: t('users.fullName') }, zodRule(CreateUserBody.shape.fullName)]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('users.email')} name="email" rules={[zodRule(CreateUserBody.shape.email)]}>
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t('users.password')}
+        name="password"
+        extra={t('users.passwordHelp')}
+        rules={[
+          { required: true, message: t('users.passwordMin') },
+          { min: MIN_PASSWORD_LENGTH, message: t('users.passwordMin') },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <GrantFields role={role} />
+      <Form.Item label={t('users.locale')} name="locale">
+        <Select
+          options={[
+            { value: 'vi', label: 'Tiếng Việt' },
+            { value: 'en', label: 'English' },
           ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <GrantFields role={role} />
-        <Form.Item label={t('users.locale')} name="locale">
-          <Select
-            options={[
-              { value: 'vi', label: 'Tiếng Việt' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        />
+      </Form.Item>
+    </FormDialog>
   );
 }
