@@ -484,8 +484,8 @@ async function factsFor(db: Db, consultationId: number): Promise<PortalFacts> {
 /**
  * A citizen's comment from the public portal. No account: the proof of work (checked by the route) and the
  * per-address rate limit keep floods out; the idempotency key makes a retried submission land once. The comment
- * is counted under the commune's Front committee when the commune is given and takes part, else under the
- * consultation's organization. One statement spends the challenge and stores the comment (while the consultation
+ * is counted under the commune's Front committee when a commune is given (one outside the area is refused), else
+ * under the consultation's organization. One statement spends the challenge and stores the comment (while the consultation
  * is open), so it is acknowledged only after its own commit, with one round trip to the database.
  */
 export async function createPublicComment(db: Db, consultationId: number, body: Omit<z.infer<typeof PublicCommentBody>, 'altcha'>, spent: { signature: string; expiresAt: Date }) {
@@ -500,13 +500,16 @@ export async function createPublicComment(db: Db, consultationId: number, body: 
   } else if (body.sectionAddress) {
     throw new AppError(422, 'SECTION_WITHOUT_DRAFT', 'Góp ý vào một mục thì cần chọn dự thảo.');
   }
+  if (body.unitCode && !facts.frontByUnit.has(body.unitCode)) {
+    throw new AppError(422, 'UNIT_NOT_IN_AREA', `Xã/phường mã ${body.unitCode} không thuộc địa bàn của đợt lấy ý kiến này. Hãy kiểm tra lại mã hoặc để trống.`);
+  }
   const today = todayInVietnam();
   const r = await q.storePublicComment(
     db,
     {
       ...commentFields(consultationId, draftVersionId, body),
       channel: 'portal',
-      organizationId: (body.unitCode ? facts.frontByUnit.get(body.unitCode) : undefined) ?? c.organizationId,
+      organizationId: (body.unitCode && facts.frontByUnit.get(body.unitCode)) || c.organizationId,
       unitLevel: body.unitCode ? 'commune' : null,
       unitCode: body.unitCode ?? null,
       authorName: null,

@@ -238,6 +238,9 @@ describe('public portal', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.code).toBe('CHALLENGE_FAILED');
+    const outside = await t.anonymous.post(`/api/v1/public/consultations/${consultationId}/comments`, { body: 'Góp ý', unitCode: '00004', idempotencyKey: 'key-public-0006', altcha });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.code).toBe('UNIT_NOT_IN_AREA');
     const ok = await t.anonymous.post(`/api/v1/public/consultations/${consultationId}/comments`, { body: 'Góp ý chung cho cả văn kiện.', idempotencyKey: 'key-public-0004', altcha });
     expect(ok.statusCode, ok.body).toBe(201);
     const all = (await provinceLeader.get(`/api/v1/consultations/${consultationId}/comments?channel=portal`)).json();
