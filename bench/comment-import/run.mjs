@@ -86,7 +86,11 @@ try {
   const db = new pg.Client({ connectionString: url.toString() });
   db.on('error', () => {}); // the server is stopped under it at the end
   await db.connect();
-  await db.query('CREATE TABLE comment_copy (LIKE comment INCLUDING DEFAULTS)');
+  // The same table shape as `comment`: its defaults, primary key and indexes, and its foreign keys, so that the
+  // ceiling pays for what every stored comment pays for, minus our checks and our round trips.
+  await db.query('CREATE TABLE comment_copy (LIKE comment INCLUDING ALL)');
+  await db.query(`ALTER TABLE comment_copy ADD FOREIGN KEY (consultation_id) REFERENCES consultation (id), ADD FOREIGN KEY (draft_id) REFERENCES draft (id),
+    ADD FOREIGN KEY (organization_id) REFERENCES organization (id)`);
   // The values every imported row gets (consultation, organization, channel, day) as column defaults.
   const draftId = (await db.query('SELECT draft_id::int AS d FROM consultation_draft WHERE consultation_id = $1', [consultationId])).rows[0].d;
   await db.query(`ALTER TABLE comment_copy ALTER consultation_id SET DEFAULT ${consultationId}, ALTER organization_id SET DEFAULT ${organizationId},
@@ -125,7 +129,7 @@ try {
     params: { rows: rowCount, database: 'PostgreSQL, fsync on', batch: 5000, columns: 'Nội dung góp ý, Dự thảo, Mục, Thành phần, Số người' },
     runs,
     figures: { ...result, xlsxRatio: Math.round((result.xlsxRowsPerS.median / result.copyRowsPerS.median) * 100) / 100, storedRows: stored },
-    ceiling: { name: 'raw COPY of the same rows (psql \\copy, CSV, same table shape without indexes)', rowsPerS: { median: result.copyRowsPerS.median } },
+    ceiling: { name: 'raw COPY of the same rows (psql \\copy, CSV) into a table shaped like comment: defaults, primary key, indexes, foreign keys', rowsPerS: { median: result.copyRowsPerS.median } },
     ratio,
     aim: { ratio: '>= 0.5 for CSV' },
     met: ratio >= 0.5,

@@ -5,8 +5,7 @@ import type { Ctx } from '../../server/context';
 import { todayInVietnam } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { CHANNEL_LABELS, MEETING_KIND_LABELS, STRATUM_LABELS, type Channel, type Stratum } from '../consultations/consultations.schema';
-import { getConsultation } from '../consultations/consultations.service';
-import { draftSections } from '../consultations/consultations.queries';
+import { getConsultation, getDraft } from '../consultations/consultations.service';
 import { getOrganizationDetail } from '../organizations/organizations.service';
 import { compareSectionAddresses, type ReportDraft, type SynthesisReportModel } from './report/report.model';
 import { getSynthesis } from './synthesis.service';
@@ -55,7 +54,7 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
 
   const drafts: ReportDraft[] = [];
   for (const d of consultation.drafts) {
-    const titles = new Map((await draftSections(db, d.draftVersionId)).map((s) => [s.address, s.number ? `${s.title}` : s.title]));
+    const titles = new Map((await getDraft(db, ctx, d.draftId, d.versionNo)).sections.map((s) => [s.address, s.title]));
     const mine = groups.filter((g) => g.draftId === d.draftId);
     const addresses = [...new Set(mine.map((g) => g.sectionAddress))].sort(compareSectionAddresses);
     drafts.push({
