@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../scripts/pg-throwaway.mjs';
 import { mulberry32, readDevComments } from '../lib/comments.mjs';
+import { buildConsultationTarget } from '../lib/target.mjs';
 import { repoRoot, stats, writeResult } from '../lib/results.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, rows: { type: 'string', default: '1000000' } } });
@@ -20,8 +20,7 @@ const rowCount = Number(values.rows);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dany-bench-import-'));
 fs.chmodSync(work, 0o755);
 execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--server-only'], { cwd: repoRoot, stdio: 'inherit' });
-const target = path.join(repoRoot, 'dist', 'bench', 'consultation-target.mjs');
-await build({ entryPoints: [path.join(repoRoot, 'bench', 'lib', 'consultation-target.ts')], bundle: true, platform: 'node', format: 'esm', outfile: target, packages: 'external', absWorkingDir: repoRoot, logLevel: 'warning' });
+const target = await buildConsultationTarget();
 
 // The same rows three ways: the template's CSV, the template's XLSX, and the stored columns for COPY.
 const SECTIONS = ['I.1', 'I.2', 'II.1', 'II.2', ''];

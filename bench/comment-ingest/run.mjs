@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../scripts/pg-throwaway.mjs';
 import { measureHttpBaseline } from '../lib/baseline.mjs';
 import { runLoad } from '../lib/load.mjs';
 import { startServerProcess } from '../lib/server.mjs';
+import { buildConsultationTarget } from '../lib/target.mjs';
 import { repoRoot, stats, writeResult } from '../lib/results.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,9 +23,7 @@ const durationS = Number(values.duration);
 const connections = Number(values.connections);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dany-bench-ingest-'));
-// Bundled inside the repository (dist/bench) so that it finds the migrations and node_modules as the server does.
-const target = path.join(repoRoot, 'dist', 'bench', 'consultation-target.mjs');
-await build({ entryPoints: [path.join(repoRoot, 'bench', 'lib', 'consultation-target.ts')], bundle: true, platform: 'node', format: 'esm', outfile: target, packages: 'external', absWorkingDir: repoRoot, logLevel: 'warning' });
+const target = await buildConsultationTarget();
 
 const server = await startThrowawayPostgres({ settings: { fsync: 'on', synchronous_commit: 'on', max_connections: '100' } });
 let result;

@@ -6,16 +6,15 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../scripts/pg-throwaway.mjs';
+import { buildConsultationTarget } from '../lib/target.mjs';
 import { repoRoot, stats, writeResult } from '../lib/results.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'per-province': { type: 'string', default: '3000' } } });
 const runs = Number(values.runs);
 const perProvince = Number(values['per-province']);
-const target = path.join(repoRoot, 'dist', 'bench', 'consultation-target.mjs');
-await build({ entryPoints: [path.join(repoRoot, 'bench', 'lib', 'consultation-target.ts')], bundle: true, platform: 'node', format: 'esm', outfile: target, packages: 'external', absWorkingDir: repoRoot, logLevel: 'warning' });
+const target = await buildConsultationTarget();
 const server = await startThrowawayPostgres({ settings: { fsync: 'on' } });
 try {
   const admin = new pg.Client({ connectionString: server.url });

@@ -201,7 +201,15 @@ describe('consultation from draft to province synthesis', () => {
     await drawer.getByText('I.1.a. Nông nghiệp').waitFor();
     await drawer.getByTestId('public-comment-body').fill(CITIZEN);
     await expect.poll(() => drawer.textContent()).toContain(`${CITIZEN.length}/5.000 ký tự`);
-    await drawer.getByRole('button', { name: /Thông tin về bạn/ }).click();
+    // The profile panel opens on click; under load a click during the drawer's opening animation can be lost,
+    // so open it until it says it is expanded.
+    const profile = drawer.getByRole('button', { name: /Thông tin về bạn/ });
+    await expect
+      .poll(async () => {
+        if ((await profile.getAttribute('aria-expanded')) !== 'true') await profile.click();
+        return profile.getAttribute('aria-expanded');
+      })
+      .toBe('true');
     await drawer.getByText('Nữ', { exact: true }).click();
     await expect.poll(() => drawer.getByTestId('privacy-notice').textContent()).toContain('Không cần tài khoản');
     await viewShot(page, 'consult-06-public-form');

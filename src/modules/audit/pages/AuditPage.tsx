@@ -9,6 +9,7 @@ import { api, type AuditEntry } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
 import { ErrorAlert, PageTitle } from '../../../web/ui/Feedback';
 import { useAsync } from '../../../web/ui/hooks';
+import { serverPagination } from '../../../web/ui/pagination';
 
 const PAGE_SIZE = 25;
 
@@ -174,14 +175,7 @@ export function AuditPage() {
           scroll={{ x: true }}
           locale={{ emptyText: t('audit.empty') }}
           data-testid="audit-table"
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: setPage,
-          }}
+          pagination={serverPagination(t, page, PAGE_SIZE, list.data?.total, setPage)}
           expandable={{
             expandedRowRender: (e) => (
               <Row gutter={[16, 12]}>

@@ -14,6 +14,7 @@ import { decodeTarget, SectionPicker, useTargetLabel } from '../../../web/ui/sec
 import { CHANNELS, type Channel } from '../consultations.schema';
 import type { ConsultationContext } from './context';
 import { QuickEntry } from './QuickEntry';
+import { serverPagination } from '../../../web/ui/pagination';
 
 const PAGE_SIZE = 25;
 
@@ -104,7 +105,7 @@ export function CommentsTab({ ctx }: { ctx: ConsultationContext }) {
           scroll={{ x: true }}
           locale={{ emptyText: t('comments.empty') }}
           data-testid="comments-table"
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('common.total', { n }), onChange: setPage }}
+          pagination={serverPagination(t, page, PAGE_SIZE, list.data?.total, setPage)}
           columns={[
             {
               key: 'body',

@@ -12,6 +12,7 @@ import { ValidityTag, ValidityText } from '../../../web/ui/Validity';
 import { UNIT_LEVELS, type UnitLevel } from '../../units/units.schema';
 import { UnitPickerField, type UnitRef } from '../../units/pages/UnitPicker';
 import { ORG_KINDS, type OrgKind } from '../organizations.schema';
+import { serverPagination } from '../../../web/ui/pagination';
 
 const PAGE_SIZE = 20;
 
@@ -122,14 +123,7 @@ export function OrganizationsPage() {
           dataSource={list.data?.items ?? []}
           scroll={{ x: true }}
           locale={{ emptyText: t('orgs.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (p) => setFilter({ page: p > 1 ? String(p) : null }, true),
-          }}
+          pagination={serverPagination(t, page, PAGE_SIZE, list.data?.total, (p) => setFilter({ page: p > 1 ? String(p) : null }, true))}
           columns={[
             {
               key: 'name',

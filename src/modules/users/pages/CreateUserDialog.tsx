@@ -26,6 +26,24 @@ export function grantableRoles(isAdmin: boolean): Role[] {
   return ROLES.filter((r) => isAdmin || r !== 'admin');
 }
 
+/** A new password (field `password`), at least MIN_PASSWORD_LENGTH characters, inside a Form. */
+export function PasswordField({ label }: { label: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      label={label}
+      name="password"
+      extra={t('users.passwordHelp')}
+      rules={[
+        { required: true, message: t('users.passwordMin') },
+        { min: MIN_PASSWORD_LENGTH, message: t('users.passwordMin') },
+      ]}
+    >
+      <Input.Password autoComplete="new-password" />
+    </Form.Item>
+  );
+}
+
 /** The role and organization of one grant, inside a Form whose fields are `role` and `organizationId`. */
 export function GrantFields({ role }: { role: Role | undefined }) {
   const { t, roleLabel } = useI18n();
@@ -98,17 +116,7 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
       <Form.Item label={t('users.email')} name="email" rules={[zodRule(CreateUserBody.shape.email)]}>
         <Input type="email" autoComplete="off" />
       </Form.Item>
-      <Form.Item
-        label={t('users.password')}
-        name="password"
-        extra={t('users.passwordHelp')}
-        rules={[
-          { required: true, message: t('users.passwordMin') },
-          { min: MIN_PASSWORD_LENGTH, message: t('users.passwordMin') },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <PasswordField label={t('users.password')} />
       <GrantFields role={role} />
       <Form.Item label={t('users.locale')} name="locale">
         <Select

@@ -11,7 +11,7 @@ import { ROLE_COLORS } from '../../../web/ui/labels';
 import { zodRule } from '../../../web/ui/zodForm';
 import type { Role } from '../../auth/auth.access';
 import { UpdateUserBody } from '../users.schema';
-import { GrantFields, MIN_PASSWORD_LENGTH } from './CreateUserDialog';
+import { GrantFields, PasswordField } from './CreateUserDialog';
 
 interface ProfileFields {
   fullName: string;
@@ -130,17 +130,7 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: number | nu
             {t('users.resetPassword')}
           </Typography.Title>
           <Form form={passwordForm} layout="vertical" name="user-password" onFinish={(v) => void resetPassword(v)}>
-            <Form.Item
-              label={t('users.newPassword')}
-              name="password"
-              extra={t('users.passwordHelp')}
-              rules={[
-                { required: true, message: t('users.passwordMin') },
-                { min: MIN_PASSWORD_LENGTH, message: t('users.passwordMin') },
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <PasswordField label={t('users.newPassword')} />
             <Button htmlType="submit" loading={busy === 'password'}>
               {t('users.resetPassword')}
             </Button>

@@ -10,6 +10,7 @@ import { useAsync, useDebounced } from '../../../web/ui/hooks';
 import { ROLE_COLORS } from '../../../web/ui/labels';
 import { CreateUserDialog } from './CreateUserDialog';
 import { UserDrawer } from './UserDrawer';
+import { serverPagination } from '../../../web/ui/pagination';
 
 const PAGE_SIZE = 20;
 
@@ -80,14 +81,7 @@ export function UsersPage() {
           scroll={{ x: true }}
           locale={{ emptyText: t('users.empty') }}
           data-testid="users-table"
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: setPage,
-          }}
+          pagination={serverPagination(t, page, PAGE_SIZE, list.data?.total, setPage)}
           columns={[
             {
               key: 'username',
