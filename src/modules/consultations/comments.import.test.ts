@@ -58,6 +58,15 @@ describe('comment sheets', () => {
     expect(rows[0].body).toBe('Dòng một\ndòng hai');
   });
 
+  it('keeps every Vietnamese letter of a large CSV read in slices, semicolon-separated', async () => {
+    const lines = ['Nội dung góp ý;Thành phần'];
+    // Lengths vary so that slice boundaries fall inside two- and three-byte letters.
+    for (let i = 0; i < 5000; i++) lines.push(`"Đề nghị ${'ư'.repeat(i % 7)}ổn định giá phân bón; số ${i}";Nông dân`);
+    const { report, rows } = await scan(Buffer.from(lines.join('\r\n')), 'csv');
+    expect(report).toMatchObject({ rows: 5000, valid: 5000, invalid: 0 });
+    rows.forEach((r, i) => expect(r.body).toBe(`Đề nghị ${'ư'.repeat(i % 7)}ổn định giá phân bón; số ${i}`));
+  });
+
   it('stops at the row limit with a clear error instead of reading on', async () => {
     const csv = 'Nội dung góp ý\n' + 'Ý kiến\n'.repeat(50);
     await expect(scanCommentSheet(Buffer.from(csv), 'csv', ctx, async () => {}, { limits: { maxRows: 10 } })).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS' });

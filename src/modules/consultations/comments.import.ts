@@ -178,14 +178,22 @@ export function checkRow(row: number, cells: Partial<Record<ColumnKey, string>>,
   };
 }
 
+const CSV_SLICE_BYTES = 64 * 1024;
+
+function* byteSlices(data: Buffer, size: number): Generator<Buffer> {
+  for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+}
+
 /** The file's rows as cell arrays, first row first, streamed (XLSX: the first worksheet; CSV: comma or semicolon). */
 async function* fileRows(data: Buffer, format: 'xlsx' | 'csv', limits: typeof IMPORT_LIMITS): AsyncGenerator<string[]> {
   if (format === 'csv') {
-    let text = data.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+    const start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    const lineEnd = data.indexOf(0x0a, start);
+    const firstLine = data.subarray(start, lineEnd < 0 ? data.length : lineEnd).toString('utf8');
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-    const parser = Readable.from([text]).pipe(parseCsv({ delimiter, relax_column_count: true, bom: true, max_record_size: 100_000 }));
+    // Fed in slices so the parser keeps only a few rows ahead of the checks (a whole-file chunk would parse every
+    // row into memory first); csv-parse works on bytes, so a letter split between two slices stays whole.
+    const parser = Readable.from(byteSlices(data.subarray(start), CSV_SLICE_BYTES)).pipe(parseCsv({ delimiter, relax_column_count: true, max_record_size: 100_000 }));
     try {
       for await (const record of parser) yield record as string[];
     } catch (err) {

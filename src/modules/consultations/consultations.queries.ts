@@ -1,6 +1,7 @@
 // SQL for drafts, consultations, meetings and comments. Counts are cast to int: the drivers return bigint differently.
 import { sql, type SQL } from 'drizzle-orm';
 import { one, rows, type Db } from '../../server/db';
+import { openCopy } from '../../server/db/copy';
 import type { IsoDate } from '../../shared/dates';
 import type { DraftSection } from './drafts.parse';
 import type { Comment, Consultation, ConsultationStatus, DraftSectionRow, Meeting } from './consultations.schema';
@@ -404,15 +405,29 @@ export async function finishImport(db: Db, consultationId: number, id: number, r
 }
 
 /** Inserts many comments in one statement (rows travel as one JSON document: one round trip, any driver). */
-export async function insertCommentBatch(
-  db: Db,
-  common: { consultationId: number; organizationId: number; importId: number; createdBy: number | null },
-  batch: Array<Omit<NewComment, 'consultationId' | 'organizationId' | 'importId' | 'createdBy' | 'unitLevel' | 'unitCode' | 'meetingId' | 'idempotencyKey'>>,
-): Promise<void> {
-  await db.execute(sql`INSERT INTO comment (consultation_id, draft_id, draft_version_id, section_address, body, channel, organization_id, stratum, gender, age_band,
-                                            ethnicity, religion, author_name, weight, import_id, made_on, created_by)
-    SELECT ${common.consultationId}, r."draftId", r."draftVersionId", r."sectionAddress", r.body, r.channel, ${common.organizationId}, r.stratum, r.gender, r."ageBand",
-           r.ethnicity, r.religion, r."authorName", r.weight, ${common.importId}, r."madeOn"::date, ${common.createdBy}
-    FROM json_to_recordset(${JSON.stringify(batch)}::json) AS r("draftId" bigint, "draftVersionId" bigint, "sectionAddress" text, body text, channel text, stratum text,
-         gender text, "ageBand" text, ethnicity text, religion text, "authorName" text, weight int, "madeOn" text)`);
+const BATCH_COLUMNS = ['consultation_id', 'draft_id', 'draft_version_id', 'section_address', 'body', 'channel', 'organization_id', 'stratum', 'gender', 'age_band',
+  'ethnicity', 'religion', 'author_name', 'weight', 'import_id', 'made_on', 'created_by'] as const;
+
+type CheckedRow = Omit<NewComment, 'consultationId' | 'organizationId' | 'importId' | 'createdBy' | 'unitLevel' | 'unitCode' | 'meetingId' | 'idempotencyKey'>;
+type ImportCommon = { consultationId: number; organizationId: number; importId: number; createdBy: number | null };
+
+/** A COPY of checked sheet rows into comment, open for the whole import (the caller's transaction keeps it all-or-nothing). */
+export async function openCommentCopy(db: Db, common: ImportCommon): Promise<{ write(batch: CheckedRow[]): Promise<void>; end(): Promise<void>; abort(): Promise<void> }> {
+  const writer = await openCopy(db, 'comment', BATCH_COLUMNS);
+  return {
+    write: (batch) =>
+      writer.write(
+        batch.map((r) => [common.consultationId, r.draftId, r.draftVersionId, r.sectionAddress, r.body, r.channel, common.organizationId, r.stratum, r.gender, r.ageBand,
+          r.ethnicity, r.religion, r.authorName, r.weight, common.importId, r.madeOn, common.createdBy]),
+      ),
+    end: () => writer.end(),
+    abort: () => writer.abort(),
+  };
+}
+
+/** Stores one batch of checked sheet rows. */
+export async function insertCommentBatch(db: Db, common: ImportCommon, batch: CheckedRow[]): Promise<void> {
+  const copy = await openCommentCopy(db, common);
+  await copy.write(batch);
+  await copy.end();
 }

@@ -374,21 +374,25 @@ export async function importComments(
   return db.transaction(async (tx) => {
     const importId = await q.insertImport(tx, { consultationId, organizationId: body.organizationId, fileName: body.fileName, sha256, createdBy: actorId(ctx) });
     let imported = 0;
-    // One batch is stored while the next is read and checked: the database and the parser work at the same time.
-    let storing: Promise<void> = Promise.resolve();
-    const scan = await scanCommentSheet(
-      data,
-      ext,
-      context,
-      async (batch) => {
-        await storing;
-        storing = q.insertCommentBatch(tx, { consultationId, organizationId: body.organizationId, importId, createdBy: actorId(ctx) }, batch.map(({ row: _r, ...c }) => c)).then(() => {
+    // One COPY stays open for the whole file: the database stores a batch while the next is read and checked.
+    const copy = await q.openCommentCopy(tx, { consultationId, organizationId: body.organizationId, importId, createdBy: actorId(ctx) });
+    let scan;
+    try {
+      scan = await scanCommentSheet(
+        data,
+        ext,
+        context,
+        async (batch) => {
+          await copy.write(batch.map(({ row: _r, ...c }) => c));
           imported += batch.length;
-        });
-      },
-      { onProgress: options.onProgress, limits: options.limits },
-    ).finally(() => storing.catch(() => {}));
-    await storing;
+        },
+        { onProgress: options.onProgress, limits: options.limits },
+      );
+    } catch (err) {
+      await copy.abort();
+      throw err;
+    }
+    await copy.end();
     if (body.mode === 'all_or_nothing' && scan.invalid) {
       throw new AppError(422, 'IMPORT_HAS_ERRORS', `Có ${scan.invalid} dòng không hợp lệ: chưa nhập dòng nào. Hãy sửa tệp hoặc chọn chỉ nhập các dòng hợp lệ.`, { ...report, ...scan });
     }

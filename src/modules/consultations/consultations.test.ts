@@ -314,6 +314,18 @@ describe('spreadsheet import', () => {
     expect((await communeSpecialist.post(url(), { organizationId: communeFront.id, fileName: 'x.pdf', contentBase64: b64('x'), mode: 'check' })).statusCode).toBe(415);
     expect((await otherCommune.post(url(), { organizationId: communeFront.id, fileName: 'x.csv', contentBase64: b64(csv), mode: 'check' })).statusCode).toBe(404);
   });
+
+  it('keeps nothing of a file that breaks after thousands of rows were already streamed to the database', async () => {
+    const before = (await provinceLeader.get(`/api/v1/consultations/${consultationId}/comments`)).json().total;
+    const csv = 'Nội dung góp ý\n' + 'Đề nghị nâng cấp đường liên thôn\n'.repeat(12_000) + '"Dòng hỏng không đóng ngoặc\n';
+    const r = await communeSpecialist.post(url(), { organizationId: communeFront.id, fileName: 'hong.csv', contentBase64: b64(csv), mode: 'valid_only' });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.code).toBe('IMPORT_FILE_INVALID');
+    expect((await provinceLeader.get(`/api/v1/consultations/${consultationId}/comments`)).json().total).toBe(before);
+    const ok = await communeSpecialist.post(url(), { organizationId: communeFront.id, fileName: 'lanh.csv', contentBase64: b64('Nội dung góp ý\nĐề nghị sửa cầu treo\n'), mode: 'valid_only' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await provinceLeader.get(`/api/v1/consultations/${consultationId}/comments`)).json().total).toBe(before + 1);
+  });
 });
 
 describe('versions and closing', () => {
