@@ -7,8 +7,14 @@
 //    wording. Each class is compared only with the exemplars that blocking proposes; it joins the best group it
 //    matches, or founds a new one.
 // 3. A group keeps a few exemplars (its founder and the wordings that matched it least closely). A newcomer must
-//    be compatible with all of them (figures, places, directions, sections), which keeps one loose match from
-//    chaining different opinions together.
+//    be compatible with all of them (figures, places, directions, requests for and against, sections) and must not
+//    be its founder's sentence frame with something else said in it, which keeps one loose match from chaining
+//    different opinions together.
+// Two texts are one opinion when one is the other with small edits ('near'), or when they say it in different
+// sentences with enough shared vocabulary, synonyms counted ('reworded'). Texts built on one frame that are not
+// near duplicates are the same template put to another use ('retargeted'): they open with the same words, or
+// repeat runs of the other with words of their own in the same place, or name another member of a contrast set
+// (học sinh / người cao tuổi, du lịch / nông nghiệp) where the other names its own.
 // Adding comments later (add()) runs the same steps for the newcomers only: existing groups keep their members
 // and ids, and the result matches a batch run of the same comments closely.
 import { AppError } from '../../../shared/errors';
@@ -17,12 +23,14 @@ import { Vocabulary, extractFeatures, sequenceOf, weigh, type Features } from '.
 import { reportGroups, type GroupView } from './groups';
 import { normalizeComment, type NormalizedComment, type OpinionKind } from './normalize';
 import { cleanSection, sectionsCompatible } from './sections';
-import { align, contradiction, cosine, novelty, sharedFrame, type Facts } from './similarity';
+import { align, contradiction, cosine, disjointTargets, novelty, sharedFrame, sharedOpening, type Facts } from './similarity';
+import { vectorCosine } from './vectors';
 import type { CommentInput, Grouping, GroupingOptions } from './types';
 
-const DEFAULTS: Required<GroupingOptions> = {
+const DEFAULTS: Required<Omit<GroupingOptions, 'vectors'>> = {
   nearThreshold: 0.3,
   paraphraseThreshold: 0.2,
+  semanticThreshold: 0.8,
 };
 /**
  * Near duplicates may add, drop, misspell or swap for synonyms, but not put other words in the same place (a
@@ -32,13 +40,17 @@ const MAX_SUBSTITUTION = 0.06;
 const MAX_TWO_SIDED_NOVELTY = 0.2;
 /**
  * Two texts are one sentence frame when this share of their three-word runs is repeated verbatim, or when this
- * share of the shorter one's words comes in the same order in the other while a substitution this large sits in
- * it: then they are either near duplicates or different opinions (the same template, another target), never two
- * wordings of one opinion.
+ * share of the shorter one's words comes in the same order in the other; with a substitution this large in it they
+ * are the same template put to another use, never two wordings of one opinion.
  */
 const MAX_REWORDED_FRAME = 0.12;
 const SAME_ORDER = 0.35;
-const RETARGET_SUBSTITUTION = 0.1;
+const RETARGET_SUBSTITUTION = 0.16;
+/**
+ * Content words two texts may open with before they count as one frame. People who put an opinion in their own
+ * words do not start with the other's words; a copied template does, and then goes on differently.
+ */
+const SAME_OPENING = 2;
 /** Fewer content words than this and the section is part of the opinion. */
 const SHORT_TEXT = 8;
 /** Exemplars kept per group, and how closely a text must match to be redundant as an exemplar. */
@@ -57,9 +69,11 @@ interface TextClass {
   /** Spelling of its words, to tell apart texts that fold the same but are marked differently. */
   spelling: string[];
   facts: Facts;
-  /** Features and frame: kept while the class is an exemplar or not yet assigned, dropped afterwards. */
+  /** Features, frame and vector: kept while the class is an exemplar or not yet assigned, dropped afterwards. */
   features: Features | null;
   frame: Int32Array | null;
+  /** The sentence vector the caller supplied for its text (GroupingOptions.vectors), if any. */
+  vector: Float32Array | null;
   group: number;
   weight: number;
   /** Comment indices, in order of arrival. */
@@ -87,7 +101,8 @@ interface StoredComment {
 
 /** A grouping that can grow: build() groups a batch, add() assigns late arrivals to it. */
 export class GroupingIndex {
-  private readonly options: Required<GroupingOptions>;
+  private readonly options: Required<Omit<GroupingOptions, 'vectors'>>;
+  private readonly vectors: GroupingOptions['vectors'];
   private readonly vocabulary = new Vocabulary();
   private readonly exemplarIndex = new ExemplarIndex();
   private readonly comments: StoredComment[] = [];
@@ -101,7 +116,9 @@ export class GroupingIndex {
   private readonly wordlessGroups: number[] = [];
 
   constructor(options: GroupingOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
+    const { vectors, ...thresholds } = options;
+    this.options = { ...DEFAULTS, ...thresholds };
+    this.vectors = vectors;
   }
 
   /** Groups a batch of comments from scratch. */
@@ -205,7 +222,7 @@ export class GroupingIndex {
     const same = this.classesByKey.get(key);
     let cls = same?.find((k) => sameSpelling(this.classes[k].spelling, spelling));
     if (cls === undefined) {
-      cls = this.createClass(n, section, spelling);
+      cls = this.createClass(n, section, spelling, this.vectors?.get(c.text) ?? null);
       if (same) same.push(cls);
       else this.classesByKey.set(key, [cls]);
     }
@@ -213,16 +230,17 @@ export class GroupingIndex {
     return cls;
   }
 
-  private createClass(n: NormalizedComment, section: string, spelling: string[]): number {
+  private createClass(n: NormalizedComment, section: string, spelling: string[], vector: Float32Array | null): number {
     const features = n.kind === 'opinion' ? extractFeatures(n, this.vocabulary) : null;
     if (features) this.vocabulary.count(features.ids);
     this.classes.push({
       kind: n.kind,
       section,
       spelling,
-      facts: { kind: n.kind, numbers: n.numbers, places: n.places, directions: n.directions },
+      facts: { kind: n.kind, numbers: n.numbers, places: n.places, directions: n.directions, targets: n.targets, stances: n.stances },
       features,
       frame: features ? sequenceOf(n, this.vocabulary) : null,
+      vector: features ? vector : null,
       group: -1,
       weight: 0,
       comments: [],
@@ -250,6 +268,7 @@ export class GroupingIndex {
     } else {
       k.features = null;
       k.frame = null;
+      k.vector = null;
     }
   }
 
@@ -317,35 +336,44 @@ export class GroupingIndex {
   /**
    * How two opinion texts relate. 'near': one is the other with small edits — words added, dropped, misspelt or
    * swapped for synonyms, nothing else put in their place. 'reworded': enough shared vocabulary in different
-   * sentences (a short shared run asks for more vocabulary). 'retargeted': the same sentence frame with something
-   * else said in it — another target, another opinion. 'unrelated' otherwise.
+   * sentences, or (when the caller supplied sentence vectors) vectors close enough. 'retargeted': one sentence frame
+   * with something else said in it — another target, another opinion. 'unrelated' otherwise. With `always`, a pair
+   * that shares too little vocabulary to be reworded is still checked for being retargeted.
    */
-  private relation(k: TextClass, e: TextClass): { kind: 'near' | 'reworded' | 'retargeted' | 'unrelated'; cos: number } {
+  private relation(k: TextClass, e: TextClass, always = false): { kind: 'near' | 'reworded' | 'retargeted' | 'unrelated'; cos: number } {
     if (!k.features || !e.features || !k.frame || !e.frame) return { kind: 'unrelated', cos: 0 };
-    const cos = cosine(k.features, e.features);
-    const { nearThreshold, paraphraseThreshold } = this.options;
-    if (cos < Math.min(nearThreshold, paraphraseThreshold)) return { kind: 'unrelated', cos };
+    const { nearThreshold, paraphraseThreshold, semanticThreshold } = this.options;
+    const lexical = cosine(k.features, e.features);
+    const semantic = k.vector && e.vector ? vectorCosine(k.vector, e.vector) : 0;
+    const cos = Math.max(lexical, semantic >= semanticThreshold ? semantic : 0);
+    if (lexical < Math.min(nearThreshold, paraphraseThreshold) && semantic < semanticThreshold && !always) return { kind: 'unrelated', cos };
     const aligned = align(k.features, k.frame, e.features, e.frame, this.vocabulary);
-    if (cos >= nearThreshold && aligned.substitution < MAX_SUBSTITUTION) {
+    const opening = sharedOpening(k.frame, e.frame);
+    const frame = sharedFrame(k.frame, e.frame);
+    // The same template said of someone or something else: "tuyên truyền cho học sinh" / "… cho người cao tuổi".
+    if ((opening >= 1 || frame >= MAX_REWORDED_FRAME) && disjointTargets(k.facts.targets, e.facts.targets)) return { kind: 'retargeted', cos };
+    if (lexical >= nearThreshold && aligned.substitution < MAX_SUBSTITUTION) {
       const n = novelty(k.features, e.features, this.vocabulary);
       if (Math.min(n.novelA, n.novelB) < MAX_TWO_SIDED_NOVELTY) return { kind: 'near', cos };
     }
-    // One sentence frame — a verbatim run, or the same words in the same order — with other words put in it.
-    const oneFrame = sharedFrame(k.frame, e.frame) >= MAX_REWORDED_FRAME || (aligned.coverage >= SAME_ORDER && aligned.substitution >= RETARGET_SUBSTITUTION);
+    // One sentence frame — the same opening, a verbatim run, or the same words in the same order — with other
+    // words put in it.
+    const oneFrame = opening >= SAME_OPENING || ((frame >= MAX_REWORDED_FRAME || aligned.coverage >= SAME_ORDER) && aligned.substitution >= RETARGET_SUBSTITUTION);
     if (oneFrame) return { kind: 'retargeted', cos };
-    return { kind: cos >= paraphraseThreshold ? 'reworded' : 'unrelated', cos };
+    return { kind: lexical >= paraphraseThreshold || semantic >= semanticThreshold ? 'reworded' : 'unrelated', cos };
   }
 
   /**
    * A newcomer fits a group when nothing in any of its exemplars contradicts it (no opposing figure, place or
-   * direction, no unrelated section) and none of them is its sentence frame with something else said in it: a
-   * loose match through one exemplar must not hide that the text retargets another.
+   * direction, no request against what another asks for, no unrelated section) and its founder is not its sentence
+   * frame with something else said in it — however little vocabulary they share: a loose match through one
+   * exemplar must not hide that the text retargets the opinion the group stands for.
    */
   private fitsGroup(k: TextClass, g: GroupState): boolean {
     for (const x of g.exemplars) {
       const e = this.classes[x];
       if (!sectionsCompatible(k.section, e.section) || contradiction(k.facts, e.facts)) return false;
-      if (x === g.exemplars[0] && this.relation(k, e).kind === 'retargeted') return false;
+      if (x === g.exemplars[0] && this.relation(k, e, true).kind === 'retargeted') return false;
     }
     return true;
   }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GroupingIndex, groupComments, normalizeComment, type CommentInput, type Grouping } from './index';
+import { GroupingIndex, embedComments, groupComments, normalizeComment, type CommentInput, type EmbeddingProvider, type Grouping } from './index';
 
 const together = (g: Grouping, a: string, b: string) => g.groups.some((x) => x.members.includes(a) && x.members.includes(b));
 const texts = (...list: string[]): CommentInput[] => list.map((text, i) => ({ id: `c${i + 1}`, text, section: 'III.3.b' }));
@@ -26,6 +26,19 @@ describe('normalization', () => {
     const a = normalizeComment('Đề nghị hòa giải ở cơ sở, chăm lo sức khỏe cho người dân.');
     const b = normalizeComment('De nghi hoà giải o co so, cham lo suc khoẻ cho nguoi dan.'.normalize('NFD'));
     expect(b.fold).toBe(a.fold);
+  });
+
+  it('reads what a comment asks for and against, and whom it names', () => {
+    expect(normalizeComment('Đề nghị tỉnh không nên thu phí tham quan ở các điểm du lịch cộng đồng.').stances).toEqual([
+      { against: true, objects: ['thu', 'phi', 'tham', 'quan', 'diem', 'du', 'lich', 'cong'] },
+    ]);
+    // "không để" prevents something; it does not ask against it.
+    expect(normalizeComment('Đề nghị không để xảy ra tình trạng nợ lương giáo viên.').stances.every((s) => !s.against)).toBe(true);
+    // "nên" in a description ("so") is no request.
+    expect(normalizeComment('Đường trơn nên không ai dám đi ban đêm.').stances).toEqual([]);
+    expect(normalizeComment('Đề nghị mở lớp dạy nghề cho thanh niên và phụ nữ ở xã.').targets.sort()).toEqual(['people#3', 'people#4']);
+    // A member inside a longer name is not named: "khu công nghiệp" is a place, not the field of industry.
+    expect(normalizeComment('Đề nghị xây nhà trọ cho công nhân khu công nghiệp.').targets).toEqual(['people#10']);
   });
 
   it('recognizes agreement without a proposal and courtesy-only comments', () => {
@@ -61,6 +74,65 @@ describe('grouping', () => {
       const g = groupComments(texts(a, b));
       expect(together(g, 'c1', 'c2'), `${a} / ${b}`).toBe(false);
     }
+  });
+
+  // Comments on other subjects, so that word rarity is that of a consultation rather than of two texts.
+  const others = [
+    'Đề nghị nâng cấp tuyến đường liên thôn bị xuống cấp, mùa mưa lầy lội.',
+    'Đề nghị có chính sách thu hút bác sĩ về công tác tại trạm y tế xã.',
+    'Đề nghị kiên cố hóa kênh mương nội đồng phục vụ tưới tiêu.',
+    'Đề nghị tăng cường phòng chống ma túy trong thanh thiếu niên.',
+    'Đề nghị bổ sung giải pháp phát triển du lịch cộng đồng gắn với bảo tồn văn hóa.',
+    'Đề nghị hỗ trợ học phí cho học sinh vùng khó khăn.',
+  ];
+  const inContext = (a: string, b: string): CommentInput[] => [{ id: 'a', text: a }, { id: 'b', text: b }, ...others.map((text, i) => ({ id: `o${i}`, text }))];
+
+  it('groups rewordings of one opinion in other words, with the synonyms of administrative language', () => {
+    const pairs: Array<[string, string]> = [
+      ['Đề nghị cho nông dân vay tín chấp để mua máy gặt lúa, máy sấy nông sản.', 'Nông dân muốn mua máy gặt, máy sấy mà không có tài sản; mong được vay vốn không cần thế chấp.'],
+      ['Đề nghị xã niêm yết công khai lịch tiếp công dân của chủ tịch xã tại trụ sở.', 'Bà con không biết hôm nào lãnh đạo xã tiếp dân; cần công khai lịch tiếp dân ở trụ sở ủy ban.'],
+      ['Đề nghị kiểm soát giá thức ăn chăn nuôi, tránh để đại lý đẩy giá lên cao.', 'Giá cám tăng liên tục, người chăn nuôi lỗ nặng; mong tỉnh có biện pháp bình ổn giá thức ăn chăn nuôi.'],
+    ];
+    for (const [a, b] of pairs) expect(together(groupComments(inContext(a, b)), 'a', 'b'), `${a} / ${b}`).toBe(true);
+  });
+
+  it('keeps apart one template put to another use: same opening, another member of a contrast set, a request against', () => {
+    const pairs: Array<[string, string]> = [
+      // Same opening, then another thing asked for.
+      ['Đề nghị hỗ trợ kinh phí mua máy cày cho các hộ nông dân nghèo ở thôn.', 'Đề nghị hỗ trợ kinh phí mua bò giống cho các hộ nông dân nghèo ở thôn.'],
+      // Same frame, for other people.
+      ['Đề nghị mở lớp tập huấn kỹ năng số cho phụ nữ ở các thôn vùng cao.', 'Đề nghị mở lớp tập huấn kỹ năng số cho người cao tuổi ở các thôn vùng cao.'],
+      ['Đề nghị đưa nội dung du lịch thành một mục riêng, không gộp chung với thương mại.', 'Đề nghị đưa nội dung nông nghiệp thành một mục riêng, không gộp chung với lâm nghiệp.'],
+      // For and against.
+      ['Đề nghị không xây dựng bãi rác tập trung gần khu dân cư phía đông của xã.', 'Đề nghị xây dựng bãi rác tập trung gần khu dân cư phía đông của xã để thu gom rác cho cả xã.'],
+      ['Đề nghị cấp phép khai thác đá ở núi phía sau trường học.', 'Đề nghị xử lý dứt điểm việc khai thác đá trái phép ở núi phía sau trường học.'],
+    ];
+    for (const [a, b] of pairs) expect(together(groupComments(inContext(a, b)), 'a', 'b'), `${a} / ${b}`).toBe(false);
+  });
+
+  it('lets a deployment add sentence vectors: rewordings with little shared vocabulary join, contradictions still part', async () => {
+    const a = 'Đề nghị có phương án chống ngập cho khu phố chợ mỗi khi mưa lớn.';
+    const b = 'Mưa xuống là khu phố chợ thành sông, nhà nào cũng phải kê đồ lên cao.';
+    const c = 'Đề nghị có phương án chống ngập cho khu phố 3 mỗi khi mưa lớn.';
+    const d = 'Đề nghị có phương án chống ngập cho khu phố 5 mỗi khi mưa lớn.';
+    const flooding = new Set([a, b, c, d]);
+    const calls: number[] = [];
+    // A stand-in model: the texts about flooding point one way, everything else another.
+    const provider: EmbeddingProvider = {
+      embed: async (batch) => {
+        calls.push(batch.length);
+        return batch.map((t) => Float32Array.from(flooding.has(t) ? [1, 0.1, 0] : [0, 1, 0]));
+      },
+    };
+    const input = inContext(a, b);
+    expect(together(groupComments(input), 'a', 'b')).toBe(false);
+    const vectors = await embedComments([...input, input[0]], provider);
+    expect(calls).toEqual([input.length]);
+    expect(together(groupComments(input, { vectors, semanticThreshold: 0.95 }), 'a', 'b')).toBe(true);
+    // Two numbered places stay two opinions whatever the vectors say.
+    const numbered: CommentInput[] = [{ id: 'c', text: c }, { id: 'd', text: d }, ...others.map((text, i) => ({ id: `o${i}`, text }))];
+    const withVectors = await embedComments(numbered, provider);
+    expect(together(groupComments(numbered, { vectors: withVectors, semanticThreshold: 0.95 }), 'c', 'd')).toBe(false);
   });
 
   it('lets a short comment on unrelated sections stay apart, and a parent section share the group', () => {
@@ -165,7 +237,7 @@ describe.skipIf(!fs.existsSync(devSet))('quality on the labelled dev set', () =>
     precision /= rows.length;
     recall /= rows.length;
     const f1 = (2 * precision * recall) / (precision + recall);
-    expect(f1).toBeGreaterThanOrEqual(0.9);
+    expect(f1).toBeGreaterThanOrEqual(0.94);
     expect(truePairs / predictedPairs).toBeGreaterThanOrEqual(0.99);
   });
 });

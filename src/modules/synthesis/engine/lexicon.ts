@@ -194,7 +194,7 @@ export const SYNONYMS: string[][] = [
   ['nông sản', 'hàng nông sản', 'sản phẩm nông nghiệp', 'lúa gạo', 'trái cây', 'rau quả'],
   ['nguy hiểm', 'mất an toàn', 'không an toàn', 'rủi ro'],
   ['kịp thời', 'nhanh', 'ngay', 'ngay lập tức'],
-  ['đông đúc', 'quá tải', 'chật chội', 'chật hẹp'],
+  ['đông đúc', 'quá tải', 'chật chội', 'chật hẹp', 'nằm ghép', 'chật'],
   // places and settlements
   ['vùng sâu vùng xa', 'vùng sâu', 'vùng xa', 'vùng khó khăn', 'vùng đặc biệt khó khăn', 'vùng cao', 'miền núi', 'vùng đồng bào'],
   ['thôn', 'thôn xóm', 'xóm', 'ấp', 'bản', 'buôn', 'làng', 'khu dân cư', 'tổ dân phố', 'khu phố'],
@@ -204,7 +204,7 @@ export const SYNONYMS: string[][] = [
   // digital life
   ['trực tuyến', 'online', 'trên mạng', 'qua mạng', 'qua internet', 'trên môi trường mạng', 'trên môi trường số', 'không gian mạng'],
   ['điện thoại thông minh', 'smartphone', 'điện thoại di động'],
-  ['internet', 'mạng internet', 'sóng', 'sóng điện thoại', 'sóng di động', 'wifi', 'mạng di động'],
+  ['internet', 'mạng internet', 'sóng', 'sóng điện thoại', 'sóng di động', 'wifi', 'mạng di động', 'phủ sóng', 'trạm phát sóng', 'lõm sóng'],
   ['chuyển đổi số', 'số hóa', 'công nghệ số', 'chính quyền số', 'chính quyền điện tử'],
   ['dịch vụ công trực tuyến', 'dịch vụ công', 'cổng dịch vụ công', 'nộp hồ sơ trực tuyến'],
   ['thủ tục hành chính', 'thủ tục', 'hồ sơ hành chính', 'giấy tờ'],
@@ -238,7 +238,7 @@ export const SYNONYMS: string[][] = [
   ['thuế', 'tiền thuế', 'nghĩa vụ thuế'],
   // actions
   ['xây dựng', 'xây', 'xây mới', 'làm mới'],
-  ['sửa chữa', 'sửa', 'tu sửa', 'khắc phục', 'cải tạo', 'làm lại', 'tu bổ'],
+  ['sửa chữa', 'sửa', 'tu sửa', 'khắc phục', 'cải tạo', 'làm lại', 'tu bổ', 'gia cố'],
   ['nâng cấp', 'cải tạo nâng cấp', 'mở rộng nâng cấp'],
   ['đầu tư', 'bố trí vốn', 'ưu tiên vốn', 'rót vốn', 'đầu tư xây dựng'],
   ['kiểm tra', 'thanh tra', 'kiểm soát', 'rà soát', 'giám sát'],
@@ -264,7 +264,7 @@ export const SYNONYMS: string[][] = [
   ['bất cập', 'hạn chế', 'yếu kém', 'tồn tại', 'vướng mắc'],
   ['thực tế', 'thực tiễn', 'sát thực tế', 'thực tế địa phương'],
   // health and social affairs
-  ['khám chữa bệnh', 'khám bệnh', 'chữa bệnh', 'điều trị', 'khám sức khỏe'],
+  ['khám chữa bệnh', 'khám bệnh', 'chữa bệnh', 'điều trị', 'khám sức khỏe', 'đi khám', 'khám định kỳ'],
   ['trạm y tế', 'trạm xá', 'y tế cơ sở', 'y tế xã'],
   ['bệnh viện', 'viện', 'cơ sở y tế'],
   ['thuốc', 'thuốc men', 'thuốc chữa bệnh'],
@@ -286,6 +286,52 @@ export const SYNONYMS: string[][] = [
   ['tăng trưởng', 'tốc độ tăng trưởng', 'phát triển kinh tế'],
   ['nghị quyết', 'chủ trương', 'chính sách'],
   ['chính sách', 'cơ chế', 'cơ chế chính sách', 'chế độ chính sách'],
+  // administrative verbs and judgements
+  ['tăng cường', 'đẩy mạnh', 'tích cực hơn', 'quyết liệt hơn', 'mạnh tay hơn'],
+  ['coi trọng', 'chú trọng', 'quan tâm', 'chăm lo', 'dành sự quan tâm'],
+  ['cắt giảm', 'giảm bớt', 'cắt bớt', 'bớt', 'hạn chế bớt'],
+  ['phân cấp', 'phân quyền', 'giao quyền', 'trao quyền'],
+  ['đánh giá', 'chấm điểm', 'nhận xét', 'xếp loại', 'phân loại'],
+  ['hằng năm', 'hàng năm', 'mỗi năm', 'năm một lần', 'định kỳ hằng năm'],
+  ['luân chuyển', 'điều động', 'điều chuyển'],
+  ['đối thoại', 'tiếp xúc', 'gặp gỡ', 'tiếp dân', 'tiếp công dân'],
+  ['trễ hẹn', 'quá hạn', 'chậm trễ', 'hẹn đi hẹn lại', 'hẹn lên hẹn xuống', 'để lâu'],
+  ['niêm yết', 'công khai', 'niêm yết công khai', 'thông báo rộng rãi'],
+  ['siết chặt', 'quản lý chặt chẽ', 'chấn chỉnh', 'siết lại', 'kiểm soát chặt', 'kiểm soát chặt chẽ'],
+  ['miễn phí', 'không mất tiền', 'không thu phí', 'không thu tiền'],
+  ['thỏa đáng', 'xứng đáng', 'tương xứng'],
+  ['thu hút', 'kéo về', 'mời gọi', 'thu hút về'],
+  ['dôi dư', 'dôi ra', 'thôi việc', 'nghỉ việc do sắp xếp', 'tinh giản'],
+  ['tốn kém', 'tốn tiền', 'gánh nặng chi phí', 'chi phí cao'],
+  ['thủ đoạn', 'chiêu', 'chiêu trò', 'mánh khóe', 'thủ đoạn tinh vi'],
+  ['hách dịch', 'quát nạt', 'gây khó dễ', 'làm khó', 'cửa quyền', 'thiếu tôn trọng dân'],
+  // the draft's form
+  ['lặp lại', 'trùng lặp', 'nhắc đi nhắc lại', 'nhắc lại nhiều lần', 'lặp đi lặp lại'],
+  ['dài dòng', 'rườm rà', 'quá dài', 'dài quá', 'còn dài'],
+  ['ngắn gọn', 'rút gọn', 'viết gọn', 'cô đọng', 'súc tích'],
+  ['dễ hiểu', 'giản dị', 'dễ đọc', 'dễ tiếp cận', 'dễ nắm', 'gần gũi'],
+  // credit, labour, prices
+  ['tín chấp', 'vay tín chấp', 'không cần tài sản bảo đảm', 'không phải thế chấp', 'không cần thế chấp', 'không thế chấp'],
+  ['xuất khẩu lao động', 'đi làm việc ở nước ngoài', 'lao động ở nước ngoài', 'đi lao động nước ngoài', 'lao động đi làm việc ở nước ngoài'],
+  ['ngoại ngữ', 'tiếng anh', 'tiếng nước ngoài', 'học tiếng'],
+  ['bình ổn giá', 'kiềm giá', 'ổn định giá', 'kiểm soát giá', 'giữ giá', 'bình ổn'],
+  ['thuốc bảo vệ thực vật', 'thuốc trừ sâu', 'thuốc diệt cỏ', 'thuốc nông nghiệp'],
+  ['vật tư nông nghiệp', 'phân bón', 'vật tư đầu vào', 'đầu vào sản xuất', 'chi phí đầu vào'],
+  ['đất sản xuất', 'ruộng đất', 'đất canh tác', 'đất nông nghiệp'],
+  ['quy hoạch treo', 'dự án treo', 'quy hoạch kéo dài'],
+  // services and facilities
+  ['lưới điện', 'trạm biến áp', 'đường dây điện', 'hệ thống điện'],
+  ['cơ sở thờ tự', 'nhà thờ', 'chùa', 'đình chùa', 'nơi thờ tự', 'thánh thất', 'nhà nguyện'],
+  ['hồ chứa', 'hồ chứa nước', 'hồ đập', 'hồ thủy lợi', 'đập'],
+  ['hạ du', 'hạ lưu', 'vùng hạ du'],
+  ['đuối nước', 'chết đuối', 'đuối'],
+  ['dạy bơi', 'học bơi', 'kỹ năng bơi', 'bơi'],
+  ['biển báo', 'biển cảnh báo', 'rào chắn', 'cắm biển'],
+  ['nhà trẻ', 'nhóm trẻ', 'mẫu giáo', 'trường mẫu giáo', 'nhóm trẻ gia đình'],
+  ['nhà lưu trú', 'nhà trọ', 'chỗ ở', 'nơi ở'],
+  ['camera', 'camera an ninh', 'camera giám sát'],
+  ['nông trường', 'lâm trường', 'nông lâm trường', 'công ty nông lâm nghiệp'],
+  ['bạo lực học đường', 'đánh nhau', 'học sinh đánh nhau'],
 ];
 
 /**
@@ -369,8 +415,8 @@ export const DIRECTIONS: DirectionAxis[] = [
     up: ['bổ sung', 'thêm', 'đưa vào', 'bổ sung thêm', 'thành lập', 'bố trí', 'giữ lại', 'giữ', 'giữ nguyên', 'tiếp tục', 'duy trì'],
     down: ['bỏ', 'loại bỏ', 'lược bỏ', 'xóa bỏ', 'bãi bỏ', 'cắt bỏ', 'đưa ra khỏi', 'rút khỏi', 'giải thể', 'xóa', 'tạm dừng', 'dừng', 'ngừng', 'dừng lại', 'chấm dứt'],
   },
-  { axis: 'permission', up: ['cho phép', 'cấp phép', 'mở cửa', 'được phép', 'nới lỏng'], down: ['cấm', 'nghiêm cấm', 'không cho phép', 'siết chặt', 'thắt chặt', 'cấm đoán'] },
-  { axis: 'encouragement', up: ['khuyến khích', 'tạo điều kiện', 'ưu đãi'], down: ['hạn chế', 'kìm hãm', 'ngăn chặn'] },
+  { axis: 'permission', up: ['cho phép', 'cấp phép', 'mở cửa', 'được phép', 'nới lỏng'], down: ['cấm', 'nghiêm cấm', 'không cho phép', 'siết chặt', 'thắt chặt', 'cấm đoán', 'trái phép', 'không phép', 'không có giấy phép'] },
+  { axis: 'encouragement', up: ['khuyến khích', 'tạo điều kiện', 'ưu đãi', 'đẩy mạnh'], down: ['hạn chế', 'kìm hãm', 'ngăn chặn'] },
   { axis: 'scope', up: ['mở rộng', 'phát triển thêm', 'nhân rộng', 'đẩy mạnh'], down: ['thu hẹp', 'co hẹp', 'thu gọn'] },
   { axis: 'duration', up: ['kéo dài', 'gia hạn', 'dài hạn'], down: ['rút ngắn', 'ngắn lại', 'ngắn hạn'] },
   // A text found too thin (and to be filled out) against one found too long (and to be cut).
@@ -402,6 +448,21 @@ export const NOT_DIRECTIONS: string[] = [
   'thêm vào đó', 'giữ gìn', 'giữ vững', 'cấm vận', 'sớm nhất', 'dài hạn', 'ngắn hạn', 'trung hạn',
 ];
 
+/**
+ * Words that introduce what a comment asks for. A negator right after one ("đề nghị không …", "đề nghị tỉnh không
+ * nên …") asks for the opposite of the same words without it. "Nên", "cần" and "phải" are left out: they as often
+ * mean "so", "needs" and "has to" in a description ("nên không dám làm", "phải dùng nước giếng").
+ */
+export const REQUEST_HEADS: string[] = ['đề nghị', 'kiến nghị', 'đề xuất', 'mong', 'mong muốn', 'yêu cầu', 'kính đề nghị', 'kính mong'];
+/** Negators that turn a request around, unless followed by a word that makes them something else ("không để", "không chỉ"). */
+export const REQUEST_NEGATORS: string[] = ['không', 'không nên', 'chưa nên', 'không được', 'không cho'];
+/** Negators that make a request against something wherever they stand ("… thì không nên …"). */
+export const SHOULD_NOT: string[] = ['không nên', 'chưa nên'];
+/** Words after a negator that make it a description or a manner, not a request against ("không để", "không chỉ", "không có"). */
+export const NOT_REQUEST_NEGATION: string[] = ['để', 'chỉ', 'những', 'có', 'phải', 'còn', 'ngừng', 'ngại', 'bao giờ'];
+/** Words that end what a request is about: a reason or a purpose follows. */
+export const CLAUSE_LINKS: string[] = ['vì', 'do', 'bởi', 'bởi vì', 'để', 'nhằm', 'mà', 'nhưng', 'tránh', 'vì vậy'];
+
 /** Words that turn the next direction word around. */
 export const NEGATORS: string[] = ['không', 'chưa', 'đừng', 'chớ', 'không nên', 'chưa nên', 'không được', 'tránh', 'hạn chế việc', 'thôi', 'không cần'];
 
@@ -431,4 +492,67 @@ export const PLACE_NOUNS: string[] = [
   'huyện', 'quận', 'thị xã', 'tỉnh', 'thành phố', 'sông', 'suối', 'kênh', 'rạch', 'hồ', 'đập', 'cầu', 'chợ', 'đường', 'phố', 'ngõ', 'hẻm', 'núi', 'đèo',
   'đồi', 'cảng', 'bến', 'bến xe', 'bãi biển', 'biển', 'đảo', 'cánh đồng', 'đồng', 'xứ đồng', 'khu công nghiệp', 'cụm công nghiệp', 'trường', 'bệnh viện',
   'quốc lộ', 'tỉnh lộ', 'đường tỉnh', 'hương lộ', 'vịnh', 'mũi', 'ngã ba', 'ngã tư', 'khóm', 'đội', 'tiểu khu', 'đồn', 'nông trường', 'lâm trường',
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Contrast sets. Words of one set name things of one kind that a proposal is for or about: groups of people,
+// office holders, fields of policy. Two comments that each name members of a set, and no member
+// in common, are about different things ("tuyên truyền cho học sinh" / "tuyên truyền cho người cao tuổi") however
+// alike their other words. Each member lists the phrases that name it; phrases of one member are never a contrast.
+// Members are specific on purpose: general words ("người dân", "lao động", "các cháu") name no one in particular.
+
+export const CONTRAST_SETS: Record<string, string[][]> = {
+  // Whom a proposal is for. Actors that proposals mostly address (công an, doanh nghiệp, chính quyền) are left out.
+  people: [
+    ['trẻ em', 'trẻ nhỏ', 'thiếu nhi', 'trẻ mầm non'],
+    ['học sinh', 'học trò'],
+    ['sinh viên'],
+    ['thanh niên', 'đoàn viên', 'giới trẻ', 'người trẻ', 'lớp trẻ', 'đoàn viên thanh niên'],
+    ['phụ nữ', 'chị em phụ nữ', 'nữ giới', 'hội viên phụ nữ', 'lao động nữ'],
+    ['người cao tuổi', 'người già', 'người lớn tuổi', 'cụ già'],
+    ['người khuyết tật', 'người tàn tật'],
+    ['người có công', 'cựu chiến binh', 'thương binh', 'bệnh binh', 'thân nhân liệt sĩ', 'gia đình liệt sĩ', 'gia đình chính sách'],
+    ['nông dân', 'hộ nông dân', 'người làm nông'],
+    ['ngư dân'],
+    ['công nhân', 'người lao động', 'công nhân lao động'],
+    ['tiểu thương', 'hộ kinh doanh', 'hộ buôn bán', 'người buôn bán'],
+    ['giáo viên', 'thầy cô', 'thầy cô giáo', 'nhà giáo', 'cô giáo', 'thầy giáo'],
+    ['bác sĩ', 'y bác sĩ', 'nhân viên y tế', 'thầy thuốc', 'cán bộ y tế'],
+    ['cán bộ', 'công chức', 'viên chức', 'cán bộ công chức', 'cán bộ công chức viên chức', 'đảng viên', 'cán bộ đảng viên'],
+    ['hộ nghèo', 'người nghèo', 'hộ cận nghèo'],
+    ['người dân tộc thiểu số', 'đồng bào dân tộc thiểu số', 'đồng bào dân tộc'],
+    ['chức sắc', 'chức việc', 'tín đồ', 'đồng bào có đạo', 'giáo dân', 'phật tử'],
+  ],
+  // Who is to act: office holders of the commune or province, elected deputies, heads of villages.
+  office: [
+    ['bí thư', 'chủ tịch', 'người đứng đầu', 'bí thư cấp ủy', 'chủ tịch ủy ban nhân dân'],
+    ['đại biểu', 'đại biểu hội đồng nhân dân', 'đại biểu quốc hội', 'đại biểu dân cử'],
+    ['trưởng thôn', 'trưởng ấp', 'trưởng bản', 'phó thôn', 'tổ trưởng tổ dân phố', 'bí thư chi bộ'],
+  ],
+  // Fields of policy, as a draft's chapters name them.
+  field: [
+    ['nông nghiệp', 'trồng trọt', 'chăn nuôi'],
+    ['lâm nghiệp'],
+    ['thủy sản'],
+    ['công nghiệp', 'công nghiệp chế biến'],
+    ['thương mại', 'thương mại dịch vụ'],
+    ['du lịch'],
+    ['kinh tế biển'],
+    ['chuyển đổi số', 'kinh tế số', 'công nghệ số'],
+    ['khoa học công nghệ', 'khoa học', 'đổi mới sáng tạo'],
+    ['giáo dục đào tạo', 'giáo dục'],
+    ['y tế', 'chăm sóc sức khỏe'],
+    ['văn hóa'],
+    ['thể thao', 'thể dục thể thao'],
+    ['quốc phòng an ninh', 'quốc phòng', 'an ninh'],
+    ['cải cách hành chính'],
+    ['tài nguyên môi trường', 'môi trường'],
+  ],
+};
+
+/** Phrases that contain a member of a contrast set but are something else ("khu công nghiệp" is a place). */
+export const NOT_CONTRASTS: string[] = [
+  'khu công nghiệp', 'cụm công nghiệp', 'trạm y tế', 'bảo hiểm y tế', 'trung tâm y tế', 'nhà văn hóa', 'văn hóa ứng xử', 'an ninh trật tự',
+  'an ninh mạng', 'camera an ninh', 'giáo dục đạo đức', 'giáo dục giới tính', 'giáo dục pháp luật', 'môi trường đầu tư', 'môi trường kinh doanh',
+  'môi trường văn hóa', 'khoa học kỹ thuật',
 ];

@@ -1,21 +1,29 @@
 // From a comment as typed to the opinion it states: canonical Vietnamese words, courtesy removed, and the facts
-// that make two similar-looking opinions different (numbers, places, directions).
+// that make two similar-looking opinions different (numbers, places, directions, requests for and against, the
+// people and fields it names).
 import {
   ABBREVIATIONS,
   ABBREVIATIONS_AFTER,
+  CLAUSE_LINKS,
   COMPASS_NOUNS,
   COMPASS_POINTS,
+  CONTRAST_SETS,
   DIRECTIONS,
   FILLER_GLUE,
   FILLER_HEADS,
   INSTITUTIONS,
   NEGATORS,
+  NOT_CONTRASTS,
   NOT_DIRECTIONS,
+  NOT_REQUEST_NEGATION,
   NOT_SYNONYMS,
   NUMBER_UNITS,
   PLACE_NOUNS,
+  REQUEST_HEADS,
+  REQUEST_NEGATORS,
   REQUEST_WORDS,
   SELF_INTRODUCTIONS,
+  SHOULD_NOT,
   STOPWORDS,
   STOPWORDS_SAFE_UNMARKED,
   SYNONYMS,
@@ -74,6 +82,16 @@ export interface NormalizedComment {
   /** Names ("tân lập", "suối đá"), numbered places ("thôn#4") and compass points ("#tây"). */
   places: string[];
   directions: Direction[];
+  /** Members of contrast sets the opinion names, as "set#member" (see CONTRAST_SETS). */
+  targets: string[];
+  /** What the opinion asks for or against: the folded words after each request, and whether it was negated. */
+  stances: Stance[];
+}
+
+/** One request: "đề nghị quy hoạch cụm công nghiệp" (for) or "đề nghị không quy hoạch cụm công nghiệp" (against). */
+export interface Stance {
+  against: boolean;
+  objects: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -149,8 +167,16 @@ const negatorDict = new PhraseDict<true>(true);
 const selfIntroDict = new PhraseDict<true>(true);
 const requestDict = new PhraseDict<true>(true);
 const meaningDict = new PhraseDict<string | null>(false);
-const directionDict = new PhraseDict<{ axis: string; up: boolean } | null>(false);
+// Unmarked, "tang" and "giam" are almost always tăng and giảm in a proposal.
+const directionDict = new PhraseDict<{ axis: string; up: boolean } | null>(new Set(['tang', 'giam']));
 const placeDict = new PhraseDict<true>(false);
+const contrastDict = new PhraseDict<string | null>(false);
+const requestHeadDict = new PhraseDict<true>(true);
+// Unmarked, only "khong" is surely a negator.
+const requestNegatorDict = new PhraseDict<true>(new Set(['khong']));
+const shouldNotDict = new PhraseDict<true>(true);
+const notNegationDict = new PhraseDict<true>(true);
+const clauseLinkDict = new PhraseDict<true>(false);
 const compassDict = new PhraseDict<true>(false);
 const institutionDict = new PhraseDict<true>(true);
 const compassPointDict = new PhraseDict<true>(false);
@@ -170,6 +196,13 @@ for (const d of DIRECTIONS) {
 // Matched (so that "nâng" in "nâng cấp" is not read as a raise) but carrying no direction.
 for (const w of NOT_DIRECTIONS) directionDict.add(w, null);
 for (const w of PLACE_NOUNS) placeDict.add(w, true);
+for (const [set, members] of Object.entries(CONTRAST_SETS)) members.forEach((phrases, m) => phrases.forEach((p) => contrastDict.add(p, `${set}#${m}`)));
+for (const p of NOT_CONTRASTS) contrastDict.add(p, null);
+for (const w of REQUEST_HEADS) requestHeadDict.add(w, true);
+for (const w of REQUEST_NEGATORS) requestNegatorDict.add(w, true);
+for (const w of SHOULD_NOT) shouldNotDict.add(w, true);
+for (const w of NOT_REQUEST_NEGATION) notNegationDict.add(w, true);
+for (const w of CLAUSE_LINKS) clauseLinkDict.add(w, true);
 for (const w of COMPASS_NOUNS) compassDict.add(w, true);
 for (const w of INSTITUTIONS) institutionDict.add(w, true);
 for (const w of COMPASS_POINTS) compassPointDict.add(w, true);
@@ -539,6 +572,56 @@ function placesOf(tokens: Token[]): string[] {
   return [...new Set(out)];
 }
 
+/** Content words a request is about, at most. */
+const STANCE_OBJECTS = 8;
+
+/** The requests of an opinion: after a request word, negated or not, and after "không nên" wherever it stands. */
+function stancesOf(tokens: Token[]): Stance[] {
+  const out: Stance[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const head = requestHeadDict.match(tokens, i);
+    const shouldNot = head ? null : shouldNotDict.match(tokens, i);
+    const found = head ?? shouldNot;
+    if (!found) continue;
+    let k = i + found.length;
+    let against = shouldNot !== null;
+    // The negator may follow a subject: "đề nghị tỉnh không nên …".
+    for (let j = k; head && j < Math.min(k + 3, tokens.length); j++) {
+      if (j > k && tokens[j].gap >= 1) break;
+      const neg = requestNegatorDict.match(tokens, j);
+      if (neg && !notNegationDict.match(tokens, j + neg.length)) {
+        against = true;
+        k = j + neg.length;
+        break;
+      }
+    }
+    const objects: string[] = [];
+    for (let j = k; j < tokens.length && objects.length < STANCE_OBJECTS; j++) {
+      if (j > k && tokens[j].gap >= 2) break;
+      if (j > k && clauseLinkDict.match(tokens, j)) break;
+      if (!tokens[j].stop && !tokens[j].isNumber) objects.push(tokens[j].fold);
+    }
+    if (objects.length) out.push({ against, objects: [...new Set(objects)] });
+    i = k - 1;
+  }
+  return out;
+}
+
+/** Members of contrast sets named in the opinion. */
+function targetsOf(tokens: Token[]): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < tokens.length; ) {
+    const m = contrastDict.match(tokens, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    for (const t of m.payload) if (t) out.add(t);
+    i += m.length;
+  }
+  return [...out];
+}
+
 /** Finds synonym phrases, marks their words with the meanings, and lists the meanings. */
 function meaningsOf(tokens: Token[]): string[] {
   const out = new Set<string>();
@@ -585,5 +668,7 @@ export function normalizeComment(text: string): NormalizedComment {
     numbers: [...new Set(tokens.filter((t) => t.isNumber).map((t) => t.full))],
     places: placesOf(tokens),
     directions: directionsOf(tokens),
+    targets: targetsOf(tokens),
+    stances: stancesOf(tokens),
   };
 }

@@ -1,6 +1,6 @@
 // How alike two comments are, and the facts that make alike-looking comments different opinions.
 import { WORD, type Features, type Vocabulary } from './features';
-import type { Direction, NormalizedComment } from './normalize';
+import type { Direction, NormalizedComment, Stance } from './normalize';
 
 /**
  * Cosine of the rarity-weighted feature vectors. A feature counts as shared only if its spellings agree as far
@@ -35,19 +35,38 @@ function spellingsAgree(a: Features, i: number, b: Features, j: number): boolean
 }
 
 /** The facts of a comment that can contradict another's. */
-export type Facts = Pick<NormalizedComment, 'kind' | 'numbers' | 'places' | 'directions'>;
+export type Facts = Pick<NormalizedComment, 'kind' | 'numbers' | 'places' | 'directions' | 'targets' | 'stances'>;
 
 /**
  * Why two comments cannot be one opinion, or null. Agreement only groups with agreement. Figures: each side
  * states a figure the other does not ("30%" / "35%"; a year added to one copy is no contradiction). Places: both
- * name places and none is shared. Direction: one side pulls a thing one way and the other the opposite way.
+ * name places and none is shared. Direction: one side pulls a thing one way and the other the opposite way, or asks
+ * against what the other asks for ("đề nghị không quy hoạch …" / "đề nghị quy hoạch …").
  */
 export function contradiction(a: Facts, b: Facts): 'kind' | 'number' | 'place' | 'direction' | null {
   if (a.kind !== b.kind) return 'kind';
   if (eachHasOwn(a.numbers, b.numbers)) return 'number';
   if (a.places.length && b.places.length && !a.places.some((p) => b.places.includes(p))) return 'place';
   if (opposed(a.directions, b.directions)) return 'direction';
+  if (rejects(a.stances, b.stances) || rejects(b.stances, a.stances)) return 'direction';
   return null;
+}
+
+/**
+ * Both name members of one contrast set and share none of that set ("set#member" strings, see CONTRAST_SETS). Not
+ * a contradiction by itself: a rewording often names people in passing ("thanh niên phải đi làm ăn xa"); it is one
+ * when the two texts share their sentence frame.
+ */
+export function disjointTargets(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return false;
+  const setOf = (t: string) => t.slice(0, t.indexOf('#'));
+  for (const x of a) {
+    const set = setOf(x);
+    const mine = a.filter((t) => setOf(t) === set);
+    const theirs = b.filter((t) => setOf(t) === set);
+    if (theirs.length && !mine.some((t) => theirs.includes(t))) return true;
+  }
+  return false;
 }
 
 function eachHasOwn(a: string[], b: string[]): boolean {
@@ -68,6 +87,19 @@ function opposed(a: Direction[], b: Direction[]): boolean {
   for (const [key, way] of pa) {
     const other = pb.get(key);
     if (other !== undefined && way !== 3 && other !== 3 && way !== other) return true;
+  }
+  return false;
+}
+
+/** Shared words (syllables) that make two requests about the same thing. */
+const SAME_REQUEST = 3;
+
+/** `a` asks against something `b` asks for, and `b` does not also ask against it. */
+function rejects(a: Stance[], b: Stance[]): boolean {
+  const overlap = (x: Stance, y: Stance) => x.objects.filter((o) => y.objects.includes(o)).length >= SAME_REQUEST;
+  for (const s of a) {
+    if (!s.against) continue;
+    if (b.some((t) => !t.against && overlap(s, t)) && !b.some((t) => t.against && overlap(s, t))) return true;
   }
   return false;
 }
@@ -167,6 +199,13 @@ function typoApart(x: string, y: string): boolean {
   const dy = sy - p + 1;
   if (dx <= 1 && dy <= 1) return true;
   return dx === 2 && dy === 2 && x[p] === y[p + 1] && x[p + 1] === y[p];
+}
+
+/** How many content words two texts open with in common (their sentence frames, see sequenceOf). */
+export function sharedOpening(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n] && a[n] >= 0) n++;
+  return n;
 }
 
 /**

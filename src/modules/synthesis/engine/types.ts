@@ -41,7 +41,8 @@ export interface Grouping {
 
 /**
  * A sentence-embedding model a deployment may plug in (none ships with Dân Ý: no model can be downloaded where it
- * is built). Texts in, one vector per text out, in order.
+ * is built). Texts in, one vector per text out, in order. The engine itself stays synchronous and pure: the caller
+ * embeds the texts first (embedComments() in vectors.ts) and hands the vectors over in GroupingOptions.vectors.
  */
 export interface EmbeddingProvider {
   embed(texts: string[]): Promise<Float32Array[]>;
@@ -53,4 +54,13 @@ export interface GroupingOptions {
   nearThreshold?: number;
   /** Cosine above which two differently worded texts that share no sentence frame are one opinion. */
   paraphraseThreshold?: number;
+  /**
+   * Sentence vectors by comment text, from an EmbeddingProvider. Optional: without them the engine is lexical only.
+   * With them, two texts whose vectors' cosine reaches semanticThreshold may be one opinion even when they share
+   * little vocabulary; every check that keeps opinions apart (figures, places, directions, requests against,
+   * sections, one template put to another use) still applies. Candidates are still found by shared rare words.
+   */
+  vectors?: ReadonlyMap<string, Float32Array>;
+  /** Vector cosine above which two texts are one opinion (depends on the model; calibrate it on labelled data). */
+  semanticThreshold?: number;
 }
