@@ -22,17 +22,14 @@ export const SYSTEM: Ctx = { actor: null, system: 'test' };
 /** Which database the suite runs on in this pass. */
 export const testDbKind = (): 'pglite' | 'postgres' => (process.env.DANY_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
 
-/** A fresh, migrated database for one test file. */
-export async function openTestDatabase(): Promise<Database> {
+/**
+ * Storage for one test file's database that can be opened, closed and opened again (a restart), then disposed of:
+ * a copied PGlite data directory, or a new database on the throwaway PostgreSQL server.
+ */
+export async function reopenableTestDatabase(): Promise<{ open(): Promise<Database>; dispose(): Promise<void> }> {
   if (testDbKind() === 'pglite') {
     const dir = await copyPgliteTemplate();
-    const database = await openDatabase({ dataDir: dir, holder: 'test' });
-    const close = database.close;
-    database.close = async () => {
-      await close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-    return database;
+    return { open: () => openDatabase({ dataDir: dir, holder: 'test' }), dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('DANY_TEST_DB=postgres needs TEST_DATABASE_URL');
@@ -43,14 +40,25 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    open: () => openDatabase({ databaseUrl: url.toString() }),
+    async dispose() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A fresh, migrated database for one test file. */
+export async function openTestDatabase(): Promise<Database> {
+  const storage = await reopenableTestDatabase();
+  const database = await storage.open();
   const close = database.close;
   database.close = async () => {
     await close();
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+    await storage.dispose();
   };
   return database;
 }
@@ -69,6 +77,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
   csrfToken?: string;
   cookie?: string;
@@ -85,6 +94,7 @@ function client(app: FastifyInstance, cookie?: string, csrfToken?: string): Clie
     get: (url) => inject({ method: 'GET', url }),
     post: (url, payload) => inject({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
     patch: (url, payload) => inject({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+    put: (url, payload) => inject({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
     delete: (url) => inject({ method: 'DELETE', url }),
     csrfToken,
     cookie,

@@ -38,7 +38,7 @@ function registeredRoutes(app: FastifyInstance): { method: string; url: string }
 /** Commands that take no body. */
 const BODYLESS = new Set(['POST /api/v1/auth/logout', 'DELETE /api/v1/users/:id/grants/:grantId']);
 /** State changes named by their URL (open, close, build, approve …) take no body either. */
-const isBodyless = (key: string) => BODYLESS.has(key) || /\/(open|close|build|approve|reopen|send)$/.test(key);
+const isBodyless = (key: string) => BODYLESS.has(key) || /\/(open|close|build|approve|reopen|send|accept|read)$/.test(key);
 
 let t: TestApp;
 let doc: OpenApiDocument;

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { VERSION } from './config';
 import type { Database } from './db';
@@ -20,6 +20,7 @@ import { usersRoutes } from '../modules/users/users.routes';
 import { consultationsRoutes } from '../modules/consultations/consultations.routes';
 import { publicRoutes, type PublicPortalOptions } from '../modules/consultations/public.routes';
 import { synthesisRoutes } from '../modules/synthesis/synthesis.routes';
+import { reportingRoutes } from '../modules/reporting/reporting.routes';
 
 export interface AppOptions {
   database: Database;
@@ -74,6 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Recursive schemas (an outline's sections) are written once under components and referenced.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
@@ -103,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(consultationsRoutes);
       await api.register(synthesisRoutes);
       await api.register(publicRoutes, opts.publicPortal ?? {});
+      await api.register(reportingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -5,12 +5,16 @@ import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { readConfig } from './config';
 import { openDatabase } from './db';
+import { createMailer } from './mail';
+import { startReminderLoop } from '../modules/reporting/reminders.worker';
 
 const config = readConfig();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'dany server' });
 const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, seedDemo: config.seedDemo, sharedDataDir: path.resolve(root, config.sharedDataDir) });
 const app = await buildApp({ database, webDir: path.join(root, 'dist', 'web'), logger: { level: config.logLevel } });
+const mailer = createMailer();
+const reminders = process.env.REMINDERS === '0' ? null : startReminderLoop(database.db, mailer, app.log);
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -19,7 +23,9 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   const timer = setTimeout(() => process.exit(1), 20_000);
   try {
+    await reminders?.stop();
     await app.close();
+    mailer?.close();
     await database.close();
   } finally {
     clearTimeout(timer);

@@ -333,3 +333,194 @@ export const ReminderPolicySchema = z.object({
     .describe('Notices once the deadline has passed; null: none'),
 });
 export type ReminderPolicy = z.infer<typeof ReminderPolicySchema>;
+
+// ---- API: outlines, campaigns, submissions, completeness ------------------------------------------------------
+
+const Id = z.coerce.number().int().positive();
+
+export const OutlineIdParams = z.object({ id: Id });
+export const CreateOutlineBody = z.object({
+  organizationId: z.number().int().positive().describe('The organization that owns the outline'),
+  outline: OutlineSchema,
+});
+export const NewOutlineVersionBody = z.object({ outline: OutlineSchema });
+export const ParseOutlineBody = OutlineFromTextBody;
+export const OutlineListQuery = z.object({ organizationId: Id.optional() });
+export const OutlineVersionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+
+export const OutlineSummarySchema = z.object({
+  id: z.number().int(),
+  organizationId: z.number().int(),
+  organizationName: z.string(),
+  title: z.string(),
+  latestVersion: z.number().int(),
+  createdAt: z.string(),
+});
+export type OutlineSummary = z.infer<typeof OutlineSummarySchema>;
+export const OutlineDetailSchema = OutlineSummarySchema.extend({
+  version: z.number().int().describe('The version shown'),
+  versionId: z.number().int(),
+  content: OutlineSchema,
+  versions: z.array(z.object({ version: z.number().int(), createdAt: z.string() })),
+});
+export type OutlineDetail = z.infer<typeof OutlineDetailSchema>;
+export const ParsedOutlineSchema = z.object({ outline: OutlineSchema, issues: z.array(ReportIssueSchema) });
+
+export const AssigneeRuleSchema = z.object({
+  levels: z.array(DeadlineLevelSchema).min(1).describe('Levels of the organizations that report'),
+  kinds: z.array(z.string().max(40)).max(20).default([]).describe('Organization kinds (empty: any)'),
+  systems: z.array(z.string().max(40)).max(20).default([]).describe('Systems (empty: the campaign organization’s own system)'),
+});
+export type AssigneeRule = z.infer<typeof AssigneeRuleSchema>;
+
+export const CreateCampaignBody = z.object({
+  organizationId: z.number().int().positive().describe('Who asks for the reports (the top recipient)'),
+  title: z.string().trim().min(1).max(500),
+  outlineId: z.number().int().positive(),
+  outlineVersion: z.number().int().positive().optional().describe('Default: the latest version'),
+  schedule: ScheduleSchema,
+  deadlines: DeadlinePolicySchema,
+  reminders: ReminderPolicySchema.default({ daysBefore: [3, 1], at: '08:00', overdue: { firstAfterDays: 1, everyDays: 3, maxCount: 3 } }),
+  assignees: AssigneeRuleSchema,
+});
+export const CampaignIdParams = z.object({ id: Id });
+export const CampaignListQuery = z.object({ organizationId: Id.optional() });
+
+export const CampaignPeriodSchema = PeriodDeadlinesSchema.extend({ closed: z.boolean() });
+export const CampaignSchema = z.object({
+  id: z.number().int(),
+  organizationId: z.number().int(),
+  organizationName: z.string(),
+  title: z.string(),
+  status: z.enum(['active', 'closed']),
+  outlineId: z.number().int(),
+  outlineVersion: z.number().int(),
+  schedule: ScheduleSchema,
+  deadlines: DeadlinePolicySchema,
+  reminders: ReminderPolicySchema,
+  assignees: AssigneeRuleSchema,
+  assigneeCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type Campaign = z.infer<typeof CampaignSchema>;
+export const CampaignDetailSchema = CampaignSchema.extend({
+  periods: z.array(CampaignPeriodSchema),
+  warnings: z.array(ScheduleIssueSchema),
+  outline: OutlineSchema,
+  /** The caller's organizations in this campaign: those that report, and those that receive. */
+  mine: z.object({
+    reporting: z.array(z.object({ organizationId: z.number().int(), organizationName: z.string(), recipientId: z.number().int() })),
+    receiving: z.array(z.object({ organizationId: z.number().int(), organizationName: z.string() })),
+  }),
+});
+export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
+
+export const SubmissionParams = z.object({ id: Id, period: z.string().min(1).max(60), org: Id });
+export const PeriodParams = z.object({ id: Id, period: z.string().min(1).max(60) });
+
+export const SaveSubmissionBody = z.object({
+  content: ReportContentSchema,
+  expectedRevision: z.number().int().min(0).optional().describe('The revision the edit was made on; a stale one gets 409'),
+});
+export const SubmitBody = z.object({ content: ReportContentSchema.optional(), expectedRevision: z.number().int().min(0).optional() });
+export const ReasonBody = z.object({ reason: ReasonSchema });
+
+export const SUBMISSION_ACTIONS = ['edit', 'submit', 'return', 'accept', 'unlock'] as const;
+export const SubmissionEventSchema = z.object({
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  version: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+});
+export const AttachmentSchema = z.object({ id: z.number().int(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), createdAt: z.string() });
+export const SubmissionSchema = z.object({
+  campaignId: z.number().int(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  organizationId: z.number().int(),
+  organizationName: z.string(),
+  recipientId: z.number().int(),
+  recipientName: z.string(),
+  status: z.enum([...SUBMISSION_STATUSES, 'none']).describe("'none': not started"),
+  content: ReportContentSchema,
+  version: z.number().int(),
+  revision: z.number().int(),
+  reason: z.string().nullable(),
+  deadline: z.string().describe('Deadline in force for this unit now'),
+  deadlineAtSubmission: z.string().nullable(),
+  timeliness: z.enum(['on_time', 'late']).nullable(),
+  daysLate: z.number().int().nullable(),
+  firstSubmittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  periodClosed: z.boolean(),
+  actions: z.array(z.enum(SUBMISSION_ACTIONS)).describe('What the caller may do now'),
+  versions: z.array(z.object({ version: z.number().int(), submittedAt: z.string(), submittedBy: z.string().nullable() })),
+  events: z.array(SubmissionEventSchema),
+  attachments: z.array(AttachmentSchema),
+  outline: OutlineSchema,
+});
+export type Submission = z.infer<typeof SubmissionSchema>;
+export const CompareQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+export const VersionParams = SubmissionParams.extend({ version: z.coerce.number().int().positive() });
+export const AttachmentParams = SubmissionParams.extend({ attachmentId: Id });
+export const AttachmentBody = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  contentBase64: z.string().min(1).describe('The scanned signed copy: PDF, PNG or JPEG, at most 10 MB'),
+});
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export const RollupQuery = z.object({ organizationId: Id, mode: z.enum(ROLLUP_MODES).default('accepted_only') });
+export const RollupResponseSchema = RollupResultSchema.extend({
+  organizationId: z.number().int(),
+  organizationName: z.string(),
+  periodLabel: z.string(),
+  outline: OutlineSchema,
+});
+
+export const CELL_STATUSES = ['not_due', 'missing', 'draft', 'submitted', 'returned', 'accepted'] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
+export const CompletenessQuery = z.object({
+  organizationId: Id.optional().describe('Whose subordinates (default: the campaign organization) — drill-down'),
+  period: z.string().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const PeriodCountsSchema = z.object({
+  periodKey: z.string(),
+  label: z.string(),
+  deadline: z.string().nullable(),
+  expected: z.number().int(),
+  submitted: z.number().int().describe('Received (submitted or accepted), first submission counted'),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int().describe('Deadline passed, nothing received'),
+  notDue: z.number().int(),
+  returned: z.number().int(),
+  accepted: z.number().int(),
+});
+export const CompletenessSchema = z.object({
+  organizationId: z.number().int(),
+  organizationName: z.string(),
+  today: z.string(),
+  periods: z.array(PeriodCountsSchema),
+  /** Direct consolidation children: one row each with its whole subtree's counts for the chosen period. */
+  children: z.array(z.object({ organizationId: z.number().int(), organizationName: z.string(), reportsItself: z.boolean(), counts: PeriodCountsSchema })),
+  matrix: z.object({
+    total: z.number().int(),
+    rows: z.array(
+      z.object({
+        organizationId: z.number().int(),
+        organizationName: z.string(),
+        unitCode: z.string(),
+        cells: z.array(z.object({ status: z.enum(CELL_STATUSES), timeliness: z.enum(['on_time', 'late']).nullable(), daysLate: z.number().int().nullable() })),
+      }),
+    ),
+  }),
+});
+export type Completeness = z.infer<typeof CompletenessSchema>;
+
+export const NotificationSchema = z.object({ id: z.number().int(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() });
+export const NotificationIdParams = z.object({ id: Id });
