@@ -77,7 +77,7 @@ describe('dany CLI', () => {
     expect(taken.stderr).toMatch(/USERNAME_TAKEN/);
     const badRole = dany(['users', 'create', '--username', 'nvc', '--unit', '75', '--org', 'fatherland_front', '--role', 'boss'], 'x');
     expect(badRole.status).not.toBe(0);
-  });
+  }, 180_000);
 
   it('imports a sheet of comments into a consultation, reports bad rows, and refuses the same file twice', async () => {
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR, holder: 'test' });

@@ -88,7 +88,7 @@ async function childMain() {
   const l = r.latency;
   const stats = {
     reqPerS: r.requests.average,
-    latencyMs: { avg: l.average, p50: l.p50, p97_5: l.p97_5, p99: l.p99, max: l.max },
+    latencyMs: { avg: l.average, p50: l.p50, p90: l.p90, p97_5: l.p97_5, p99: l.p99, max: l.max },
     total: r.requests.total,
     ok2xx: r['2xx'],
     non2xx: r.non2xx,

@@ -328,44 +328,89 @@ export async function subordinateSubmissions(db: Db, campaignId: number, periodK
 
 // ---- Completeness ---------------------------------------------------------------------------------------------
 
-/**
- * Status counts per period over the assignees in `scope` (the subtree under an organization), computed in the
- * database: no row per cell leaves it. `today` decides which missing reports are overdue.
- */
-export async function periodCounts(db: Db, campaignId: number, scopeIds: number[] | null, today: IsoDate) {
-  return rows<{ periodKey: string; expected: number; submitted: number; onTime: number; late: number; missing: number; notDue: number; returned: number; accepted: number }>(
+/** Which assignees a view covers: all of the campaign's, or those reporting (transitively) to one organization. */
+export type CompletenessScope = { under: number; today: IsoDate } | null;
+
+const validOn = (alias: string, today: IsoDate) =>
+  sql.raw(`(${alias}.valid_from IS NULL OR ${alias}.valid_from <= '${today}') AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= '${today}')`);
+
+/** `scoped(organization_id)`: the assignees in scope, as a CTE body. */
+const scopedAssignees = (campaignId: number, scope: CompletenessScope) =>
+  scope
+    ? sql`WITH RECURSIVE down(id) AS (
+            SELECT ${scope.under}::bigint
+            UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', scope.today)})
+          , scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a JOIN down ON down.id = a.organization_id WHERE a.campaign_id = ${campaignId})`
+    : sql`WITH scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a WHERE a.campaign_id = ${campaignId})`;
+
+/** Each period's deadline per level in force, as a CTE body (a dozen rows: periods × levels). */
+const deadlinesCte = (campaignId: number) =>
+  sql`deadline AS (
+        SELECT p.period_key, d->>'level' AS level, (d->>'inForce')::date AS due FROM campaign_period p CROSS JOIN LATERAL jsonb_array_elements(p.deadlines) d
+        WHERE p.campaign_id = ${campaignId})`;
+
+const COUNT_COLUMNS = (today: IsoDate) => sql`count(*)::int AS expected,
+  count(*) FILTER (WHERE s.status IN ('submitted', 'accepted'))::int AS submitted,
+  count(*) FILTER (WHERE s.status IN ('submitted', 'accepted', 'returned') AND s.timeliness = 'on_time')::int AS "onTime",
+  count(*) FILTER (WHERE s.status IN ('submitted', 'accepted', 'returned') AND s.timeliness = 'late')::int AS late,
+  count(*) FILTER (WHERE (s.status IS NULL OR s.status = 'draft') AND coalesce(dl.due, p.due_on) < ${today}::date)::int AS missing,
+  count(*) FILTER (WHERE (s.status IS NULL OR s.status = 'draft') AND coalesce(dl.due, p.due_on) >= ${today}::date)::int AS "notDue",
+  count(*) FILTER (WHERE s.status = 'returned')::int AS returned,
+  count(*) FILTER (WHERE s.status = 'accepted')::int AS accepted`;
+
+export interface Counts {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  notDue: number;
+  returned: number;
+  accepted: number;
+}
+
+/** Status counts per period over the assignees in scope, computed in the database (no row per cell leaves it). */
+export async function periodCounts(db: Db, campaignId: number, scope: CompletenessScope, today: IsoDate) {
+  return rows<Counts & { periodKey: string }>(
     db,
-    sql`WITH a AS (
-          SELECT organization_id, unit_level FROM campaign_assignee WHERE campaign_id = ${campaignId}
-          ${scopeIds ? sql`AND organization_id = ANY(${`{${scopeIds.join(',')}}`}::bigint[])` : sql``}
-        ), cells AS (
-          SELECT p.period_key, s.status, s.timeliness,
-                 coalesce((SELECT (d->>'inForce') FROM jsonb_array_elements(p.deadlines) d WHERE d->>'level' = a.unit_level LIMIT 1), p.due_on::text) AS deadline
-          FROM campaign_period p CROSS JOIN a
-          LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = p.period_key AND s.organization_id = a.organization_id
-          WHERE p.campaign_id = ${campaignId}
-        )
-        SELECT period_key AS "periodKey", count(*)::int AS expected,
-               count(*) FILTER (WHERE status IN ('submitted', 'accepted'))::int AS submitted,
-               count(*) FILTER (WHERE status IN ('submitted', 'accepted', 'returned') AND timeliness = 'on_time')::int AS "onTime",
-               count(*) FILTER (WHERE status IN ('submitted', 'accepted', 'returned') AND timeliness = 'late')::int AS late,
-               count(*) FILTER (WHERE (status IS NULL OR status = 'draft') AND deadline < ${today})::int AS missing,
-               count(*) FILTER (WHERE (status IS NULL OR status = 'draft') AND deadline >= ${today})::int AS "notDue",
-               count(*) FILTER (WHERE status = 'returned')::int AS returned,
-               count(*) FILTER (WHERE status = 'accepted')::int AS accepted
-        FROM cells GROUP BY period_key`,
+    sql`${scopedAssignees(campaignId, scope)}, ${deadlinesCte(campaignId)}
+        SELECT p.period_key AS "periodKey", ${COUNT_COLUMNS(today)}
+        FROM campaign_period p CROSS JOIN scoped a
+        LEFT JOIN deadline dl ON dl.period_key = p.period_key AND dl.level = a.unit_level
+        LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = p.period_key AND s.organization_id = a.organization_id
+        WHERE p.campaign_id = ${campaignId}
+        GROUP BY p.period_key`,
   );
 }
 
-/** One page of the units × periods matrix for the assignees in `scope`, ordered by unit code. */
-export async function matrixPage(db: Db, campaignId: number, scopeIds: number[] | null, limit: number, offset: number) {
-  const scope = scopeIds ? sql`AND a.organization_id = ANY(${`{${scopeIds.join(',')}}`}::bigint[])` : sql``;
-  const total = await one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM campaign_assignee a WHERE a.campaign_id = ${campaignId} ${scope}`);
+/** One period's counts for each organization directly under `organizationId`, over its whole subtree: the drill-down. */
+export async function childCounts(db: Db, campaignId: number, organizationId: number, periodKey: string, today: IsoDate) {
+  return rows<Counts & { organizationId: number; organizationName: string; reportsItself: boolean }>(
+    db,
+    sql`WITH RECURSIVE down(root, id) AS (
+          SELECT rl.from_org_id, rl.from_org_id FROM reporting_line rl WHERE rl.to_org_id = ${organizationId} AND ${validOn('rl', today)}
+          UNION SELECT down.root, rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', today)})
+        , scoped AS (SELECT DISTINCT down.root, a.organization_id, a.unit_level FROM down JOIN campaign_assignee a ON a.organization_id = down.id AND a.campaign_id = ${campaignId})
+        , ${deadlinesCte(campaignId)}
+        SELECT a.root::int AS "organizationId", o.name AS "organizationName",
+               EXISTS (SELECT 1 FROM campaign_assignee x WHERE x.campaign_id = ${campaignId} AND x.organization_id = a.root) AS "reportsItself",
+               ${COUNT_COLUMNS(today)}
+        FROM scoped a JOIN organization o ON o.id = a.root
+        JOIN campaign_period p ON p.campaign_id = ${campaignId} AND p.period_key = ${periodKey}
+        LEFT JOIN deadline dl ON dl.period_key = p.period_key AND dl.level = a.unit_level
+        LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = p.period_key AND s.organization_id = a.organization_id
+        GROUP BY a.root, o.name, o.unit_code ORDER BY o.unit_code, o.name LIMIT 500`,
+  );
+}
+
+/** One page of the units × periods matrix for the assignees in scope, ordered by unit code. */
+export async function matrixPage(db: Db, campaignId: number, scope: CompletenessScope, limit: number, offset: number) {
+  const total = await one<{ n: number }>(db, sql`${scopedAssignees(campaignId, scope)} SELECT count(*)::int AS n FROM scoped`);
   const units = await rows<{ organizationId: number; organizationName: string; unitCode: string; unitLevel: string }>(
     db,
-    sql`SELECT a.organization_id::int AS "organizationId", o.name AS "organizationName", o.unit_code AS "unitCode", a.unit_level AS "unitLevel"
-        FROM campaign_assignee a JOIN organization o ON o.id = a.organization_id WHERE a.campaign_id = ${campaignId} ${scope}
-        ORDER BY o.unit_code, a.organization_id LIMIT ${limit} OFFSET ${offset}`,
+    sql`${scopedAssignees(campaignId, scope)}
+        SELECT a.organization_id::int AS "organizationId", o.name AS "organizationName", o.unit_code AS "unitCode", a.unit_level AS "unitLevel"
+        FROM scoped a JOIN organization o ON o.id = a.organization_id ORDER BY o.unit_code, a.organization_id LIMIT ${limit} OFFSET ${offset}`,
   );
   const subs = units.length
     ? await rows<{ organizationId: number; periodKey: string; status: SubmissionStatus; timeliness: 'on_time' | 'late' | null; daysLate: number | null }>(

@@ -416,9 +416,8 @@ export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: 
   await authorize(db, ctx, organizationId, 'read', 'Không tìm thấy tổ chức.');
   const today = todayInVietnam();
   const periods = await q.campaignPeriods(db, campaignId);
-  const tree = await q.subtree(db, organizationId, today);
-  const scopeIds = organizationId === c.organizationId ? null : tree.orgs.map((o) => o.id);
-  const counts = new Map((await q.periodCounts(db, campaignId, scopeIds, today)).map((r) => [r.periodKey, r]));
+  const scope: q.CompletenessScope = organizationId === c.organizationId ? null : { under: organizationId, today };
+  const counts = new Map((await q.periodCounts(db, campaignId, scope, today)).map((r) => [r.periodKey, r]));
   const period = periods.find((p) => p.periodKey === query.period) ?? periods.filter((p) => p.due <= today).at(-1) ?? periods[0]!;
   const empty = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, notDue: 0, returned: 0, accepted: 0 };
   const periodCounts = periods.map((p) => {
@@ -427,17 +426,13 @@ export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: 
     return { periodKey: p.periodKey, label: p.label, deadline: levels.length === 1 ? levels[0]! : (p.deadlines.at(-1)?.inForce ?? p.due), ...n };
   });
   // Drill-down: the organizations directly under this one, each with its whole subtree's counts for one period.
-  const directChildren = tree.lines.filter((l) => l.toId === organizationId).map((l) => l.fromId);
-  const children = [];
-  for (const childId of [...new Set(directChildren)].slice(0, 200)) {
-    const sub = await q.subtree(db, childId, today);
-    const n = (await q.periodCounts(db, campaignId, sub.orgs.map((o) => o.id), today)).find((r) => r.periodKey === period.periodKey);
-    if (!n?.expected) continue;
-    const child = (await findOrganization(db, childId))!;
-    const { periodKey: _k, ...rest } = n;
-    children.push({ organizationId: childId, organizationName: child.name, reportsItself: !!(await q.findAssignee(db, campaignId, childId)), counts: { periodKey: period.periodKey, label: period.label, deadline: period.due, ...rest } });
-  }
-  const page = await q.matrixPage(db, campaignId, scopeIds, query.limit, query.offset);
+  const children = (await q.childCounts(db, campaignId, organizationId, period.periodKey, today)).map(({ organizationId: id, organizationName, reportsItself, ...n }) => ({
+    organizationId: id,
+    organizationName,
+    reportsItself,
+    counts: { periodKey: period.periodKey, label: period.label, deadline: period.due, ...n },
+  }));
+  const page = await q.matrixPage(db, campaignId, scope, query.limit, query.offset);
   const byCell = new Map(page.subs.map((s) => [`${s.organizationId}/${s.periodKey}`, s]));
   const org = (await findOrganization(db, organizationId))!;
   return {

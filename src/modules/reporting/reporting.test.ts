@@ -274,6 +274,12 @@ describe('roll-up and completeness', () => {
     const rowA = c.matrix.rows.find((row: { organizationId: number }) => row.organizationId === frontA.id);
     const i = c.periods.findIndex((p: { periodKey: string }) => p.periodKey === pastPeriod);
     expect(rowA.cells[i]).toMatchObject({ status: 'accepted', timeliness: 'late' });
+    expect(c.children.find((x: { organizationId: number }) => x.organizationId === frontA.id)).toMatchObject({ reportsItself: true, counts: { expected: 1, accepted: 1, late: 1 } });
+    expect(c.children.reduce((n: number, x: { counts: { expected: number } }) => n + x.counts.expected, 0)).toBe(past.expected);
+    // Drill-down to one commune: its own row only.
+    const one = (await provinceLeader.get(`/api/v1/campaigns/${campaignId}/completeness?organizationId=${frontA.id}&period=${pastPeriod}`)).json();
+    expect(one.matrix.total).toBe(1);
+    expect(one.periods.find((p: { periodKey: string }) => p.periodKey === pastPeriod)).toMatchObject({ expected: 1, accepted: 1 });
     expect((await communeA.get(`/api/v1/campaigns/${campaignId}/completeness`)).statusCode).toBe(404);
   });
 });
