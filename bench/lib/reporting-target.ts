@@ -57,9 +57,9 @@ async function fillSubmissions(campaignId: number, periods: string[], share: num
   await db.execute(sql`INSERT INTO submission (campaign_id, period_key, organization_id, status, content, version, first_submitted_at, deadline_on, timeliness, days_late, submitted_at)
     SELECT ${campaignId}, p.period_key, a.organization_id, st.status, ${content}, 1, p.due_on, p.due_on, t.timeliness, CASE WHEN t.timeliness = 'late' THEN 3 ELSE 0 END, p.due_on
     FROM campaign_assignee a CROSS JOIN campaign_period p
-    CROSS JOIN LATERAL (SELECT random() AS r, random() AS r2) x
+    CROSS JOIN LATERAL (SELECT random() AS r, random() AS r2, random() AS r3) x
     CROSS JOIN LATERAL (SELECT CASE WHEN x.r2 < 0.7 THEN 'accepted' WHEN x.r2 < 0.93 THEN 'submitted' ELSE 'returned' END AS status) st
-    CROSS JOIN LATERAL (SELECT CASE WHEN x.r2 * 7 % 1 < 0.8 THEN 'on_time' ELSE 'late' END AS timeliness) t
+    CROSS JOIN LATERAL (SELECT CASE WHEN x.r3 < 0.8 THEN 'on_time' ELSE 'late' END AS timeliness) t
     WHERE a.campaign_id = ${campaignId} AND p.campaign_id = ${campaignId} AND p.period_key = ANY(${`{${periods.join(',')}}`}::text[]) AND x.r < ${share}`);
   await db.execute(sql`INSERT INTO submission_version (campaign_id, period_key, organization_id, version, content)
     SELECT campaign_id, period_key, organization_id, version, content FROM submission WHERE campaign_id = ${campaignId}`);

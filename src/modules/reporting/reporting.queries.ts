@@ -149,6 +149,10 @@ export async function findPeriod(db: Db, campaignId: number, periodKey: string):
   return one(db, sql`SELECT ${PERIOD_COLUMNS} FROM campaign_period WHERE campaign_id = ${campaignId} AND period_key = ${periodKey}`);
 }
 
+export async function setPeriodDeadlines(db: Db, campaignId: number, periodKey: string, deadlines: PeriodDeadlines['deadlines']): Promise<void> {
+  await db.execute(sql`UPDATE campaign_period SET deadlines = ${JSON.stringify(deadlines)}::jsonb WHERE campaign_id = ${campaignId} AND period_key = ${periodKey}`);
+}
+
 export async function closePeriod(db: Db, campaignId: number, periodKey: string, closed: boolean): Promise<void> {
   await db.execute(sql`UPDATE campaign_period SET closed_at = ${closed ? sql`now()` : sql`NULL`} WHERE campaign_id = ${campaignId} AND period_key = ${periodKey}`);
 }

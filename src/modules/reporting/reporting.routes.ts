@@ -14,6 +14,7 @@ import {
   CompletenessSchema,
   CreateCampaignBody,
   CreateOutlineBody,
+  ExtendDeadlinesBody,
   MAX_ATTACHMENT_BYTES,
   NewOutlineVersionBody,
   NotificationIdParams,
@@ -87,6 +88,10 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
       handler: async (req) => (requireActor(req), service.setPeriodClosed(db(), req.ctx, req.params.id, req.params.period, closed)),
     });
   }
+  app.put('/campaigns/:id/periods/:period/deadlines', {
+    schema: { tags, summary: 'Move deadlines of a period (with the reason); reports already sent keep theirs', params: PeriodParams, body: ExtendDeadlinesBody, response: { 200: CampaignDetailSchema, ...writeErrors } },
+    handler: async (req) => (requireActor(req), service.extendDeadlines(db(), req.ctx, req.params.id, req.params.period, req.body)),
+  });
   app.get('/campaigns/:id/periods/:period/rollup', {
     schema: { tags, summary: 'A consolidating unit’s report pre-filled from its subordinates’ reports, with coverage', params: PeriodParams, querystring: RollupQuery, response: { 200: RollupResponseSchema, ...authErrors } },
     handler: async (req) => (requireActor(req), service.rollupFor(db(), req.ctx, req.params.id, req.params.period, req.query.organizationId, req.query.mode)),

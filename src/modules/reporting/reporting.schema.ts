@@ -415,6 +415,14 @@ export const CampaignDetailSchema = CampaignSchema.extend({
 });
 export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
 
+export const ExtendDeadlinesBody = z.object({
+  deadlines: z
+    .array(z.object({ level: DeadlineLevelSchema, inForce: IsoDateSchema.describe('The new deadline') }))
+    .min(1)
+    .max(UNIT_LEVELS.length),
+  reason: ReasonSchema,
+});
+
 export const SubmissionParams = z.object({ id: Id, period: z.string().min(1).max(60), org: Id });
 export const PeriodParams = z.object({ id: Id, period: z.string().min(1).max(60) });
 

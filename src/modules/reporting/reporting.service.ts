@@ -28,6 +28,7 @@ import {
   type CompletenessQuery,
   type CreateCampaignBody,
   type CreateOutlineBody,
+  type ExtendDeadlinesBody,
   type Outline,
   type OutlineDetail,
   type ParseOutlineBody,
@@ -222,6 +223,31 @@ export async function setPeriodClosed(db: Db, ctx: Ctx, id: number, periodKey: s
     await insertAudit(tx, ctx, { action: closed ? 'period.close' : 'period.reopen', entityType: 'campaign_period', entityId: `${id}/${periodKey}`, organizationId: c.organizationId });
     return getCampaign(tx, ctx, id);
   });
+}
+
+/**
+ * Moves deadlines of a period (an extension, usually). Reports already submitted keep the deadline they were judged
+ * against; later ones are judged against the new one, and reminders follow it (their keys include the deadline).
+ */
+export async function extendDeadlines(db: Db, ctx: Ctx, id: number, periodKey: string, body: z.infer<typeof ExtendDeadlinesBody>) {
+  await db.transaction(async (tx) => {
+    const c = await q.findCampaign(tx, id);
+    if (!c) throw notFound('Không tìm thấy kế hoạch báo cáo.');
+    await authorize(tx, ctx, c.organizationId, 'manage', 'Không tìm thấy kế hoạch báo cáo.');
+    const period = await q.findPeriod(tx, id, periodKey);
+    if (!period) throw notFound('Không có kỳ báo cáo này.');
+    if (period.closed) throw conflict('PERIOD_CLOSED', 'Kỳ báo cáo đã khóa sổ; không thể đổi hạn.');
+    const next = period.deadlines.map((d) => ({ ...d }));
+    for (const change of body.deadlines) {
+      const d = next.find((x) => x.level === change.level);
+      if (!d) throw new AppError(422, 'DEADLINE_LEVEL_UNKNOWN', `Kế hoạch không có hạn cho cấp ${change.level}.`, { issues: [{ path: `deadlines.${change.level}`, code: 'DEADLINE_LEVEL_UNKNOWN', message: 'Cấp này không có trong kế hoạch.' }] });
+      d.inForce = change.inForce;
+      d.moved = `Đổi hạn: ${body.reason.trim()}`;
+    }
+    await q.setPeriodDeadlines(tx, id, periodKey, next);
+    await insertAudit(tx, ctx, { action: 'period.deadlines', entityType: 'campaign_period', entityId: `${id}/${periodKey}`, organizationId: c.organizationId, before: period.deadlines, after: { deadlines: next, reason: body.reason } });
+  });
+  return getCampaign(db, ctx, id);
 }
 
 // ---- Submissions -------------------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ let outlineId: number;
 let campaignId: number;
 let pastPeriod: string;
 let currentPeriod: string;
+let secondPastPeriod: string;
 
 const month = (d: string) => d.slice(0, 7);
 const sub = (period: string, org: number, rest = '') => `/api/v1/campaigns/${campaignId}/periods/${period}/submissions/${org}${rest}`;
@@ -131,6 +132,7 @@ describe('a monthly campaign with cascading deadlines', () => {
       expect(communeDue < provinceDue).toBe(true);
     }
     pastPeriod = c.periods.find((p: { deadlines: Array<{ inForce: string }> }) => p.deadlines.every((d) => d.inForce < today)).id;
+    secondPastPeriod = c.periods.filter((p: { id: string; deadlines: Array<{ inForce: string }> }) => p.id !== pastPeriod && p.deadlines.every((d) => d.inForce < today))[0].id;
     currentPeriod = c.periods.find((p: { deadlines: Array<{ inForce: string }> }) => p.deadlines.every((d) => d.inForce > addDays(today, 1))).id;
     const seen = (await communeA.get(`/api/v1/campaigns/${campaignId}`)).json();
     expect(seen.mine.reporting).toEqual([expect.objectContaining({ organizationId: frontA.id, recipientId: province.id })]);
@@ -170,6 +172,16 @@ describe('submissions', () => {
     expect(onTime.json()).toMatchObject({ status: 'submitted', timeliness: 'late' });
     const early = await communeB.post(sub(currentPeriod, frontB.id, '/submit'), { content: content(1, 10, 50) });
     expect(early.json()).toMatchObject({ status: 'submitted', timeliness: 'on_time', daysLate: 0 });
+  });
+
+  it('judges a report against an extended deadline; one already sent keeps its own', async () => {
+    const ext = await provinceLeader.put(`/api/v1/campaigns/${campaignId}/periods/${secondPastPeriod}/deadlines`, { deadlines: [{ level: 'commune', inForce: addDays(todayInVietnam(), 2) }], reason: 'Bão lũ, các xã xin lùi hạn.' });
+    expect(ext.statusCode, ext.body).toBe(200);
+    const d = ext.json().periods.find((p: { id: string }) => p.id === secondPastPeriod).deadlines.find((x: { level: string }) => x.level === 'commune');
+    expect(d).toMatchObject({ inForce: addDays(todayInVietnam(), 2), moved: 'Đổi hạn: Bão lũ, các xã xin lùi hạn.' });
+    const r = await communeA.post(sub(secondPastPeriod, frontA.id, '/submit'), { content: content(2, 40, 75) });
+    expect(r.json()).toMatchObject({ timeliness: 'on_time', deadlineAtSubmission: addDays(todayInVietnam(), 2) });
+    expect((await communeA.put(`/api/v1/campaigns/${campaignId}/periods/${secondPastPeriod}/deadlines`, { deadlines: [{ level: 'commune', inForce: '2030-01-01' }], reason: 'x' })).statusCode).toBe(404);
   });
 
   it('refuses an incomplete report at submission (a required figure)', async () => {
