@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasAtMostDecimals } from './decimals';
 import { validateContent } from './figures';
-import { rollFigure, rollUp, type ExpectedUnit, type RollupSource } from './rollup';
+import { joinGatheredTexts, rollFigure, rollUp, splitGatheredText, type ExpectedUnit, type RollupSource } from './rollup';
 import { OutlineSchema, type Figure, type ReportContent, type SubmissionStatus } from './reporting.schema';
 import { SAMPLE_OUTLINE } from './test-outline';
 
@@ -55,6 +55,18 @@ describe('rollUp', () => {
     const r = rollUp(SAMPLE_OUTLINE, [source(0, 'returned', { so_hoi_nghi: 50 }), source(1, 'draft', { so_hoi_nghi: 50 }), outsider], { mode: 'all_received', expected: units.slice(0, 3) });
     expect(r.content.figures.so_hoi_nghi).toBe(1);
     expect(r.coverage.statement).toBe('0/3 đơn vị đã báo cáo (tính mọi báo cáo đã gửi); chưa báo cáo: Phường Tân Mai, Xã Phú Hữu; đang trả lại để sửa: Xã An Bình; ngoài danh sách: Xã Ngoài.');
+  });
+
+  it("splits a section's text back into each unit's part, after the superior's edits", () => {
+    const r = rollUp(SAMPLE_OUTLINE, sources, { mode: 'all_received', expected: units });
+    const names = new Set(units.map((u) => u.unitName));
+    expect(splitGatheredText(r.content.sections['I.2']!, names)).toEqual(r.sections[0]!.texts.map(({ unitName, text }) => ({ unitName, text })));
+    const edited = `Nhìn chung ổn định.\n\n${joinGatheredTexts([{ unitName: 'Xã An Bình', text: 'Phấn khởi.\nĐồng tình: cao.' }])}\n\nGhi chú: thêm.\nXã Ngoài:\nkhông phải đơn vị.\nĐặc khu Côn Đảo:\n  \n`;
+    expect(splitGatheredText(edited, names)).toEqual([
+      { unitName: null, text: 'Nhìn chung ổn định.' },
+      { unitName: 'Xã An Bình', text: 'Phấn khởi.\nĐồng tình: cao.\n\nGhi chú: thêm.\nXã Ngoài:\nkhông phải đơn vị.' },
+    ]);
+    expect(splitGatheredText('Chỉ có lời của cấp trên.', names)).toEqual([{ unitName: null, text: 'Chỉ có lời của cấp trên.' }]);
   });
 
   it('takes the most advanced submission when a unit has several', () => {

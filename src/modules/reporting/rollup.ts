@@ -13,6 +13,7 @@ import {
   type Figure,
   type FigureRollup,
   type FigureValue,
+  type GatheredText,
   type Outline,
   type ReportContent,
   type RollupMode,
@@ -159,6 +160,40 @@ function gatherTexts(outline: Outline, sources: RollupSource[]): RollupResult['s
 }
 
 /**
+ * How gathered texts are written into the superior's section: each under its unit's name, on a line of its own
+ * ("Xã An Bình:"), a blank line between units.
+ */
+export function joinGatheredTexts(texts: Pick<GatheredText, 'unitName' | 'text'>[]): string {
+  return texts.map((t) => `${t.unitName}:\n${t.text}`).join('\n\n');
+}
+
+/** A part of a section's text: what a unit wrote (under its name), or the superior's own words (unitName null). */
+export interface TextBlock {
+  unitName: string | null;
+  text: string;
+}
+
+/**
+ * Splits a section's text back into the units' parts, as joinGatheredTexts wrote them and the superior edited them:
+ * a line that is only a known unit's name and a colon starts that unit's part; text before the first is the
+ * superior's own. Blank parts are dropped; a text with no unit line is one part of its own.
+ */
+export function splitGatheredText(text: string, unitNames: ReadonlySet<string>): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let current: { unitName: string | null; lines: string[] } = { unitName: null, lines: [] };
+  const flush = () => blocks.push({ unitName: current.unitName, text: current.lines.join('\n').trim() });
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(.+?)\s*:\s*$/.exec(line);
+    if (m && unitNames.has(m[1]!)) {
+      flush();
+      current = { unitName: m[1]!, lines: [] };
+    } else current.lines.push(line);
+  }
+  flush();
+  return blocks.filter((b) => b.text !== '');
+}
+
+/**
  * Pre-fills a superior's report from its subordinates' submissions. `mode` chooses what counts: 'accepted_only'
  * (accepted reports) or 'all_received' (accepted and submitted); returned reports and drafts never count. With
  * several submissions of one unit, the most advanced status wins.
@@ -170,6 +205,6 @@ export function rollUp(outline: Outline, sources: RollupSource[], options: { mod
   const sections = gatherTexts(outline, counted);
   const content: ReportContent = { figures: {}, sections: {} };
   for (const r of figures) if (r.value !== null) content.figures[r.key] = r.value;
-  for (const s of sections) content.sections[s.address] = s.texts.map((t) => `${t.unitName}:\n${t.text}`).join('\n\n');
+  for (const s of sections) content.sections[s.address] = joinGatheredTexts(s.texts);
   return { content, figures, sections, coverage: coverageOf(options.expected, byUnit, options.mode, extra.map((s) => s.unitName)) };
 }

@@ -2,34 +2,7 @@
 // annex need, already in the words and order they are printed in. Built by whoever holds the approved synthesis;
 // rendered by report.docx.ts and report.xlsx.ts without a database.
 import { z } from 'zod';
-
-/**
- * Which presentation rules the issuing body follows (DOMAIN.md §4):
- * - `party`: Party bodies (Hướng dẫn 36-HD/VPTW): motto "ĐẢNG CỘNG SẢN VIỆT NAM", number "Số 215-BC/BTV", "*" under
- *   the issuer;
- * - `front`: the Fatherland Front and the socio-political organizations under it, and
- * - `state`: State bodies, both under Nghị định 30/2020/NĐ-CP: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" over
- *   "Độc lập - Tự do - Hạnh phúc", number "Số: 12/BC-MTTQ-BTT", a short rule under the issuer.
- */
-export type IssuerSystem = 'party' | 'front' | 'state';
-
-/** The body that issues the report, as printed in the header block. */
-export interface ReportIssuer {
-  /** Presentation rules to follow. */
-  system: IssuerSystem;
-  /** The superior body, upright caps ("ỦY BAN MTTQ VIỆT NAM\nTỈNH ĐỒNG NAI"); "\n" breaks lines; null when none. */
-  superior: string | null;
-  /** The issuing body itself, bold caps ("BAN THƯỜNG TRỰC"); "\n" breaks lines. */
-  name: string;
-}
-
-/** Number and symbol (số và ký hiệu). */
-export interface DocNumber {
-  /** The registered number ("12"); null while unnumbered: a blank is left to fill in by hand. */
-  number: string | null;
-  /** The symbol after the number: "BC-MTTQ-BTT" (printed "Số: 12/BC-MTTQ-BTT") or, for Party bodies, "BC/BDVTU" ("Số 12-BC/BDVTU"). */
-  symbol: string;
-}
+import { docLine, docText, officialFrameShape, type OfficialFrame } from '../../../shared/documents/official.model';
 
 /** A labelled count: one row of a figures table. */
 export interface Count {
@@ -120,26 +93,8 @@ export interface ReportDraft {
   sections: ReportSection[];
 }
 
-/** The signature block (bottom right). */
-export interface ReportSignature {
-  /** Signing on behalf of ("TM. BAN THƯỜNG TRỰC", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"); null when signing in one's own capacity. */
-  capacity: string | null;
-  /** The signer's title ("PHÓ CHỦ TỊCH"). */
-  title: string;
-  /** The signer's full name ("Nguyễn Thị Hương"). */
-  name: string;
-}
-
 /** Everything the official synthesis report and its annex print. */
-export interface SynthesisReportModel {
-  /** Issuing body (header block, left) and the presentation rules it follows. */
-  issuer: ReportIssuer;
-  /** Number and symbol, printed under the issuer. */
-  number: DocNumber;
-  /** Place name for the date line ("Đồng Nai"). */
-  place: string;
-  /** Date of issue, ISO "2026-11-30"; printed "ngày 30 tháng 11 năm 2026". */
-  date: string;
+export interface SynthesisReportModel extends OfficialFrame {
   /** The summary title under "BÁO CÁO" ("Tổng hợp ý kiến góp ý của Nhân dân đối với dự thảo …"). */
   title: string;
   /** Opening paragraphs (căn cứ, thực hiện …), one string per paragraph. */
@@ -154,14 +109,10 @@ export interface SynthesisReportModel {
   recommendations: string[];
   /** Closing paragraph ("Trên đây là báo cáo …"); null for the standard one. */
   closing: string | null;
-  /** Nơi nhận, one recipient per entry, without the leading dash ("Ban Thường vụ Tỉnh ủy (để b/c)"); "Lưu: VT." is added when no entry starts with "Lưu". */
-  recipients: string[];
-  /** Who signs. */
-  signature: ReportSignature;
 }
 
-const text = z.string().max(100_000);
-const line = z.string().min(1).max(2_000);
+const text = docText;
+const line = docLine;
 const count = z.number().int().nonnegative();
 const countSchema = z.object({ label: line, count });
 
@@ -190,14 +141,7 @@ export const reportDraftSchema = z.object({
 /** Validates a report model; refuses internal contradictions (a unit that did not send but has comments). */
 export const synthesisReportSchema = z
   .object({
-    issuer: z.object({
-      system: z.enum(['party', 'front', 'state']),
-      superior: line.nullable(),
-      name: line,
-    }),
-    number: z.object({ number: z.string().max(20).nullable(), symbol: z.string().min(1).max(100) }),
-    place: line,
-    date: z.iso.date(),
+    ...officialFrameShape,
     title: line,
     introduction: z.array(text),
     coverage: z.object({
@@ -216,8 +160,6 @@ export const synthesisReportSchema = z
     drafts: z.array(reportDraftSchema),
     recommendations: z.array(text),
     closing: text.nullable(),
-    recipients: z.array(line),
-    signature: z.object({ capacity: line.nullable(), title: line, name: line }),
   })
   .superRefine((model, ctx) => {
     model.coverage.units.forEach((unit, i) => {

@@ -1,13 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { A4_PAGE_SIZE, TIMES_FONT, docxText, hasSoffice, hasVietnameseTimes, pdfFonts, pdfInfo, renderDocs, type RenderedDocs } from '../../../../test/office';
 import { renderSynthesisDocx } from './report.docx';
 import {
   compareSectionAddresses,
@@ -16,10 +10,9 @@ import {
   type ReportGroup,
   type SynthesisReportModel,
 } from './report.model';
-import { formatDocNumber, formatPlaceDate, groupSentence } from './report.text';
+import { formatDocNumber, formatPlaceDate } from '../../../shared/documents/official.text';
+import { groupSentence } from './report.text';
 import { renderSynthesisXlsx } from './report.xlsx';
-
-const run = promisify(execFile);
 
 const SCRIPT = '<script>alert(1)</script>';
 const FORMULA = '=SUM(A1)';
@@ -155,10 +148,6 @@ function sampleModel(): SynthesisReportModel {
     recipients: ['Ban Thường trực UBTW MTTQ Việt Nam (để b/c)', 'Ban Thường vụ Tỉnh ủy (để b/c)', 'Ban Dân vận Tỉnh ủy;'],
     signature: { capacity: 'TM. BAN THƯỜNG TRỰC', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Thị Hương' },
   };
-}
-
-async function docxText(buf: Buffer): Promise<string> {
-  return (await mammoth.extractRawText({ buffer: buf })).value;
 }
 
 describe('report model', () => {
@@ -322,17 +311,6 @@ describe('renderSynthesisXlsx', () => {
   });
 });
 
-const hasSoffice = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
-
-function hasVietnameseTimes(): boolean {
-  try {
-    const families = execFileSync('fc-list', [':lang=vi', 'family'], { encoding: 'utf8' });
-    return /Times New Roman|Liberation Serif|Tinos/.test(families);
-  } catch {
-    return false;
-  }
-}
-
 function partyModel(): SynthesisReportModel {
   const model = sampleModel();
   model.issuer = { system: 'party', superior: 'TỈNH ỦY ĐỒNG NAI', name: 'BAN DÂN VẬN' };
@@ -343,40 +321,32 @@ function partyModel(): SynthesisReportModel {
 
 describe.skipIf(!hasSoffice)('DOCX layout through LibreOffice', () => {
   const outDir = fileURLToPath(new URL('../../../../test-results/report/', import.meta.url));
-  let work: string;
+  let rendered: RenderedDocs | undefined;
   let pdf: string;
   let pages: string[];
   let partyPages: string[];
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'dany-report-'));
-    const docx = join(work, 'bao-cao-tong-hop.docx');
-    const partyDocx = join(work, 'bao-cao-tong-hop-dang.docx');
-    await writeFile(docx, await renderSynthesisDocx(sampleModel()));
-    await writeFile(partyDocx, await renderSynthesisDocx(partyModel()));
-    // A private profile: parallel conversions with a shared one block each other or fail.
-    await run(
-      '/usr/bin/soffice',
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx, partyDocx],
-      { timeout: 150_000 },
+    rendered = await renderDocs(
+      outDir,
+      { 'bao-cao-tong-hop': await renderSynthesisDocx(sampleModel()), 'bao-cao-tong-hop-dang': await renderSynthesisDocx(partyModel()) },
+      [
+        { doc: 'bao-cao-tong-hop', page: 1, file: 'page-1' },
+        { doc: 'bao-cao-tong-hop-dang', page: 1, file: 'page-1-dang' },
+      ],
     );
-    pdf = join(work, 'bao-cao-tong-hop.pdf');
-    const partyPdf = join(work, 'bao-cao-tong-hop-dang.pdf');
-    pages = (await run('/usr/bin/pdftotext', ['-layout', pdf, '-'])).stdout.split('\f');
-    partyPages = (await run('/usr/bin/pdftotext', ['-layout', partyPdf, '-'])).stdout.split('\f');
-    await mkdir(outDir, { recursive: true });
-    for (const f of [docx, pdf, partyPdf]) await writeFile(join(outDir, f.slice(work.length + 1)), await readFile(f));
-    await run('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(outDir, 'page-1')]);
-    await run('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', partyPdf, join(outDir, 'page-1-dang')]);
+    pdf = rendered.pdf['bao-cao-tong-hop']!;
+    pages = rendered.pages['bao-cao-tong-hop']!;
+    partyPages = rendered.pages['bao-cao-tong-hop-dang']!;
   }, 180_000);
 
   afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
+    await rendered?.cleanup();
   });
 
   it('is A4', async () => {
-    const { stdout } = await run('/usr/bin/pdfinfo', [pdf]);
-    expect(stdout).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+    const stdout = await pdfInfo(pdf);
+    expect(stdout).toMatch(A4_PAGE_SIZE);
   });
 
   it('sets the header as two columns side by side, then the title, on page 1', () => {
@@ -416,9 +386,8 @@ describe.skipIf(!hasSoffice)('DOCX layout through LibreOffice', () => {
   // Liberation Serif 1.x (Debian's fonts-liberation) lacks most Vietnamese letters, so LibreOffice falls back to
   // DejaVu for them; only a Times-metric font with Vietnamese (fonts-liberation2, Tinos, Times New Roman) can pass.
   it.skipIf(!hasVietnameseTimes())('is set in Times New Roman or its metric twin only', async () => {
-    const { stdout } = await run('/usr/bin/pdffonts', [pdf]);
-    const fonts = stdout.split('\n').slice(2).filter((l) => l.trim() !== '');
+    const fonts = await pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
-    for (const f of fonts) expect(f).toMatch(/TimesNewRoman|Times-|LiberationSerif|Tinos/);
+    for (const f of fonts) expect(f).toMatch(TIMES_FONT);
   });
 });

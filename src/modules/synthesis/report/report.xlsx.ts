@@ -1,45 +1,8 @@
 // The synthesis report's annex (phụ lục) as an XLSX workbook: every group with its counts, the units, the figures.
 import ExcelJS from 'exceljs';
+import { addSheet as sheet, sheetText as text, packXlsx, type CellValue } from '../../../shared/documents/official.xlsx';
 import { coverageOf, type SynthesisReportModel } from './report.model';
-import { cleanLine, groupSentence } from './report.text';
-
-type CellValue = string | number | null;
-
-// A text a spreadsheet would take for a formula (or a DDE payload) when typed or re-imported.
-const FORMULA_LIKE = /^[=+\-@\t\r]/;
-
-/** User text for a cell: cleaned, on one line. */
-function text(s: string | null): string {
-  return s === null ? '' : cleanLine(s);
-}
-
-interface Column {
-  header: string;
-  width: number;
-  /** Number columns get digit grouping. */
-  numeric?: boolean;
-}
-
-/**
- * A sheet with a bold, frozen header row. User text is only ever passed as a JavaScript string, which exceljs writes
- * as a string cell, never a formula; a formula-like text also gets the text number format ("@") so it stays text
- * when someone edits the cell in a spreadsheet.
- */
-function sheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: CellValue[][]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  ws.columns = columns.map((c) => ({ width: c.width, style: c.numeric ? { numFmt: '#,##0' } : {} }));
-  const head = ws.addRow(columns.map((c) => c.header));
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  for (const values of rows) {
-    const row = ws.addRow(values);
-    values.forEach((v, i) => {
-      if (typeof v === 'string' && FORMULA_LIKE.test(v)) row.getCell(i + 1).numFmt = '@';
-    });
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return ws;
-}
+import { groupSentence } from './report.text';
 
 /** Strata as columns: those of the figures first (their printed order), then any others alphabetically. */
 function strataColumns(model: SynthesisReportModel): string[] {
@@ -131,6 +94,5 @@ export async function renderSynthesisXlsx(model: SynthesisReportModel): Promise<
     figureRows,
   );
 
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return packXlsx(wb);
 }
