@@ -51,16 +51,21 @@ async function frontAt(unitLevel: string, unitCode: string) {
 
 /** Fills submissions of the given periods: `share` of assignees reported, in a mix of states and timeliness. */
 async function fillSubmissions(campaignId: number, periods: string[], share: number, figures: number) {
-  const content = sql.raw(`jsonb_build_object('figures', (SELECT jsonb_object_agg('chi_tieu_' || i, (random() * 50)::int) FROM generate_series(1, ${figures}) i),
+  const content = sql.raw(`jsonb_build_object('figures', (SELECT jsonb_object_agg('chi_tieu_' || i, (random() * 50)::int) FROM generate_series(1, ${figures}) i WHERE b.r IS NOT NULL),
     'sections', jsonb_build_object('I', 'Tình hình Nhân dân ổn định, phấn khởi.'))`);
-  await db.execute(sql`SELECT setseed(0.42)`);
-  await db.execute(sql`INSERT INTO submission (campaign_id, period_key, organization_id, status, content, version, first_submitted_at, deadline_on, timeliness, days_late, submitted_at)
-    SELECT ${campaignId}, p.period_key, a.organization_id, st.status, ${content}, 1, p.due_on, p.due_on, t.timeliness, CASE WHEN t.timeliness = 'late' THEN 3 ELSE 0 END, p.due_on
-    FROM campaign_assignee a CROSS JOIN campaign_period p
-    CROSS JOIN LATERAL (SELECT random() AS r, random() AS r2, random() AS r3) x
-    CROSS JOIN LATERAL (SELECT CASE WHEN x.r2 < 0.7 THEN 'accepted' WHEN x.r2 < 0.93 THEN 'submitted' ELSE 'returned' END AS status) st
-    CROSS JOIN LATERAL (SELECT CASE WHEN x.r3 < 0.8 THEN 'on_time' ELSE 'late' END AS timeliness) t
-    WHERE a.campaign_id = ${campaignId} AND p.campaign_id = ${campaignId} AND p.period_key = ANY(${`{${periods.join(',')}}`}::text[]) AND x.r < ${share}`);
+  // One connection, so that the seed applies to the statement that draws.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT setseed(0.42)`);
+    // random() in the select list of a CTE: evaluated per row (an uncorrelated LATERAL would be evaluated once).
+    await tx.execute(sql`INSERT INTO submission (campaign_id, period_key, organization_id, status, content, version, first_submitted_at, deadline_on, timeliness, days_late, submitted_at)
+    WITH base AS (
+      SELECT a.organization_id, p.period_key, p.due_on, random() AS r, random() AS r2, random() AS r3
+      FROM campaign_assignee a CROSS JOIN campaign_period p
+      WHERE a.campaign_id = ${campaignId} AND p.campaign_id = ${campaignId} AND p.period_key = ANY(${`{${periods.join(',')}}`}::text[]))
+    SELECT ${campaignId}, b.period_key, b.organization_id, CASE WHEN b.r2 < 0.7 THEN 'accepted' WHEN b.r2 < 0.93 THEN 'submitted' ELSE 'returned' END,
+           ${content}, 1, b.due_on, b.due_on, CASE WHEN b.r3 < 0.8 THEN 'on_time' ELSE 'late' END, CASE WHEN b.r3 < 0.8 THEN 0 ELSE 3 END, b.due_on
+    FROM base b WHERE b.r < ${share}`);
+  });
   await db.execute(sql`INSERT INTO submission_version (campaign_id, period_key, organization_id, version, content)
     SELECT campaign_id, period_key, organization_id, version, content FROM submission WHERE campaign_id = ${campaignId}`);
   await db.execute(sql`ANALYZE`);

@@ -410,11 +410,13 @@ export async function childCounts(db: Db, campaignId: number, organizationId: nu
 /** One page of the units × periods matrix for the assignees in scope, ordered by unit code. */
 export async function matrixPage(db: Db, campaignId: number, scope: CompletenessScope, limit: number, offset: number) {
   const total = await one<{ n: number }>(db, sql`${scopedAssignees(campaignId, scope)} SELECT count(*)::int AS n FROM scoped`);
-  const units = await rows<{ organizationId: number; organizationName: string; unitCode: string; unitLevel: string }>(
+  const units = await rows<{ organizationId: number; organizationName: string; unitCode: string; unitLevel: string; recipientName: string }>(
     db,
     sql`${scopedAssignees(campaignId, scope)}
-        SELECT a.organization_id::int AS "organizationId", o.name AS "organizationName", o.unit_code AS "unitCode", a.unit_level AS "unitLevel"
-        FROM scoped a JOIN organization o ON o.id = a.organization_id ORDER BY o.unit_code, a.organization_id LIMIT ${limit} OFFSET ${offset}`,
+        SELECT a.organization_id::int AS "organizationId", o.name AS "organizationName", o.unit_code AS "unitCode", a.unit_level AS "unitLevel", r.name AS "recipientName"
+        FROM scoped a JOIN organization o ON o.id = a.organization_id
+        JOIN campaign_assignee ca ON ca.campaign_id = ${campaignId} AND ca.organization_id = a.organization_id JOIN organization r ON r.id = ca.recipient_id
+        ORDER BY r.unit_code, o.unit_code, a.organization_id LIMIT ${limit} OFFSET ${offset}`,
   );
   const subs = units.length
     ? await rows<{ organizationId: number; periodKey: string; status: SubmissionStatus; timeliness: 'on_time' | 'late' | null; daysLate: number | null }>(

@@ -39,6 +39,18 @@ import {
   VersionParams,
 } from './reporting.schema';
 import * as service from './reporting.service';
+import { completenessDocument, rollupDocument, submissionDocument } from './reporting.documents';
+import { renderReportDocx } from './documents/report.docx';
+import { renderReportXlsx } from './documents/report.xlsx';
+import { renderCompletenessXlsx } from './documents/completeness.xlsx';
+import { OfficialFrameQuery } from '../../shared/documents/official.model';
+import type { FastifyReply } from 'fastify';
+
+const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const RENDER = { docx: renderReportDocx, xlsx: renderReportXlsx } as const;
+const sendFile = (reply: FastifyReply, ext: keyof typeof MIME, name: string, file: Buffer) =>
+  reply.header('content-type', MIME[ext]).header('content-disposition', `attachment; filename="${name}.${ext}"`).send(file as unknown as string);
+const fileResponse = (what: string) => ({ 200: z.string().describe(what), ...authErrors });
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const key = (p: { id: number; period: string; org: number }) => ({ campaignId: p.id, periodKey: p.period, organizationId: p.org });
@@ -149,6 +161,36 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', a.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
         .send(a.data as unknown as string);
+    },
+  });
+
+  // ---- Documents
+  for (const ext of ['docx', 'xlsx'] as const) {
+    const what = ext === 'docx' ? 'in the official layout (DOCX), figures as tables' : 'as a workbook (XLSX): figures and texts';
+    app.get(`${base}/report.${ext}`, {
+      schema: { tags, summary: `A unit's report ${what}`, params: SubmissionParams, querystring: OfficialFrameQuery, response: fileResponse(`The file (${MIME[ext]})`) },
+      handler: async (req, reply) => {
+        requireActor(req);
+        const model = await submissionDocument(db(), req.ctx, key(req.params), req.query);
+        return sendFile(reply, ext, `bao-cao-${req.params.id}-${req.params.period}-${req.params.org}`, await RENDER[ext](model));
+      },
+    });
+    app.get(`/campaigns/:id/periods/:period/rollup.${ext}`, {
+      schema: { tags, summary: `A consolidating unit's report pre-filled from its subordinates', with coverage, ${what}`, params: PeriodParams, querystring: RollupQuery.extend(OfficialFrameQuery.shape), response: fileResponse(`The file (${MIME[ext]})`) },
+      handler: async (req, reply) => {
+        requireActor(req);
+        const { organizationId, mode, ...options } = req.query;
+        const model = await rollupDocument(db(), req.ctx, req.params.id, req.params.period, organizationId, mode, options);
+        return sendFile(reply, ext, `bao-cao-tong-hop-${req.params.id}-${req.params.period}-${organizationId}`, await RENDER[ext](model));
+      },
+    });
+  }
+  app.get('/campaigns/:id/completeness.xlsx', {
+    schema: { tags, summary: 'The completeness matrix (units × periods, coloured by status) and per-period counts as XLSX', params: CampaignIdParams, querystring: CompletenessQuery.pick({ organizationId: true }), response: fileResponse(`The file (${MIME.xlsx})`) },
+    handler: async (req, reply) => {
+      requireActor(req);
+      const model = await completenessDocument(db(), req.ctx, req.params.id, req.query);
+      return sendFile(reply, 'xlsx', `tinh-hinh-bao-cao-${req.params.id}`, await renderCompletenessXlsx(model));
     },
   });
 

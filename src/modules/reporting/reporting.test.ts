@@ -296,6 +296,51 @@ describe('roll-up and completeness', () => {
   });
 });
 
+describe('documents', () => {
+  it('prints a commune’s report in the official layout with its figures, and as a workbook', async () => {
+    const mammoth = await import('mammoth');
+    const ExcelJS = (await import('exceljs')).default;
+    const docx = await communeA.get(sub(pastPeriod, frontA.id, '/report.docx?number=12&signerName=L%C3%AA%20V%C4%83n%20C%C6%B0%E1%BB%9Dng'));
+    expect(docx.statusCode, docx.body).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+    expect(text).toContain('Số: 12/BC-MTTQ-BTT');
+    expect(text).toContain('Báo cáo công tác Mặt trận hằng tháng');
+    expect(text).toContain('Số người tham dự');
+    expect(text).toContain('150');
+    expect(text).toContain('Nhân dân phấn khởi, tin tưởng.');
+    expect(text).toContain('Lê Văn Cường');
+    const xlsx = await communeA.get(sub(pastPeriod, frontA.id, '/report.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    expect(cells).toContain('Số người tham dự');
+    expect(cells).toContain('150');
+  });
+
+  it('prints the province’s roll-up with its coverage, and the completeness matrix as a workbook', async () => {
+    const mammoth = await import('mammoth');
+    const ExcelJS = (await import('exceljs')).default;
+    const docx = await provinceLeader.get(`/api/v1/campaigns/${campaignId}/periods/${pastPeriod}/rollup.docx?organizationId=${province.id}`);
+    expect(docx.statusCode, docx.body).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+    expect(text).toMatch(/2\/\d+ đơn vị đã báo cáo/);
+    expect(text).toContain(frontA.name);
+    expect(text).toContain('230');
+    const xlsx = await provinceLeader.get(`/api/v1/campaigns/${campaignId}/completeness.xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const expected = (await provinceLeader.get(`/api/v1/campaigns/${campaignId}/completeness`)).json().matrix.total;
+    const names = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(names).toContain(frontA.name);
+    expect(names.filter((n) => n.startsWith('Ủy ban MTTQ') || n.startsWith('Ủy ban Mặt trận')).length).toBeGreaterThanOrEqual(1);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tình hình báo cáo', 'Tổng hợp']);
+    expect(expected).toBeGreaterThan(10);
+    expect((await communeB.get(`/api/v1/campaigns/${campaignId}/completeness.xlsx`)).statusCode).toBe(404);
+  });
+});
+
 describe('reminders', () => {
   it('mails the units that still owe a report, once, across a restart between planning and sending', async () => {
     const mails: Array<{ to: string; subject: string; messageId: string }> = [];

@@ -2,25 +2,24 @@
 import type { z } from 'zod';
 import { rows, sql, type Db } from '../../server/db';
 import type { Ctx } from '../../server/context';
-import { todayInVietnam } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { CHANNEL_LABELS, MEETING_KIND_LABELS, STRATUM_LABELS, type Channel, type Stratum } from '../consultations/consultations.schema';
 import { getConsultation, getDraft } from '../consultations/consultations.service';
 import { getOrganizationDetail } from '../organizations/organizations.service';
+import { officialFrame } from '../organizations/organizations.frame';
 import { compareSectionAddresses, type ReportDraft, type SynthesisReportModel } from './report/report.model';
 import { getSynthesis } from './synthesis.service';
 import type { ReportQuery } from './synthesis.schema';
 
 export type ReportOptions = z.infer<typeof ReportQuery>;
 
-const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number, organizationId: number, options: ReportOptions): Promise<SynthesisReportModel> {
   const synthesis = await getSynthesis(db, ctx, consultationId, organizationId);
   if (!synthesis.builtAt) throw new AppError(409, 'SYNTHESIS_STATE', 'Chưa lập bản tổng hợp.');
   const consultation = await getConsultation(db, ctx, consultationId);
   const org = await getOrganizationDetail(db, ctx, organizationId);
-  const superior = org.reportsTo.find((l) => l.kind === 'system')?.organization ?? null;
+  const frame = await officialFrame(db, ctx, organizationId, options);
   const sid = synthesis.id;
 
   const members = sql`synthesis_member m JOIN comment c ON c.consultation_id = m.consultation_id AND c.id = m.comment_id
@@ -80,16 +79,8 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
 
   const expected = synthesis.coverage.missing.map((m) => ({ name: m.name, sent: false, comments: null }));
   const included = synthesis.coverage.included.map((i) => ({ name: i.name, sent: true, comments: i.comments }));
-  const place = options.place ?? (org.organization.unitName ?? '').replace(/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu)\s+/u, '');
   return {
-    issuer: {
-      system: org.organization.system === 'party' ? 'party' : org.organization.system === 'state' ? 'state' : 'front',
-      superior: superior ? upper(superior.name) : null,
-      name: upper(org.organization.name),
-    },
-    number: { number: options.number ?? null, symbol: options.symbol ?? (org.organization.system === 'party' ? 'BC/BDV' : 'BC-MTTQ-BTT') },
-    place: place || 'Hà Nội',
-    date: options.date ?? todayInVietnam(),
+    ...frame,
     title: `Tổng hợp ý kiến góp ý của Nhân dân đối với ${consultation.drafts.map((d) => d.title).join('; ')}`,
     introduction: [
       `Thực hiện ${consultation.title.charAt(0).toLowerCase()}${consultation.title.slice(1)} (từ ngày ${fmt(consultation.opensOn)} đến ngày ${fmt(consultation.closesOn)}), ${org.organization.name} báo cáo tổng hợp ý kiến của Nhân dân như sau.`,
@@ -109,8 +100,6 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
     drafts,
     recommendations: [],
     closing: null,
-    recipients: options.recipients ? options.recipients.split('\n').map((r) => r.trim().replace(/^[-–]\s*/, '')).filter(Boolean) : [superior ? `${superior.name} (để báo cáo)` : 'Cấp trên (để báo cáo)'],
-    signature: { capacity: options.signerCapacity === '' ? null : (options.signerCapacity ?? 'TM. BAN THƯỜNG TRỰC'), title: options.signerTitle ?? 'CHỦ TỊCH', name: options.signerName ?? (ctx.actor?.fullName || '.........................') },
   };
 }
 

@@ -1,5 +1,6 @@
 // Syntheses and their curation: the shapes the API accepts and returns, shared with the browser.
 import { z } from 'zod';
+import { OfficialFrameQuery } from '../../shared/documents/official.model';
 
 export const SYNTHESIS_STATUSES = ['draft', 'approved', 'sent', 'returned'] as const;
 export type SynthesisStatus = (typeof SYNTHESIS_STATUSES)[number];
@@ -95,13 +96,5 @@ export const ReturnBody = z.object({ note: z.string().trim().min(1, 'Cần ghi l
 export const ChildParams = SynthesisParams.extend({ childOrganizationId: Id });
 
 /** What the person issuing the report fills in; everything else comes from the synthesis. */
-export const ReportQuery = z.object({
-  number: z.string().trim().max(20).optional().describe('Registered number; blank to fill in by hand'),
-  symbol: z.string().trim().min(1).max(100).optional().describe('e.g. "BC-MTTQ-BTT" (default from the organization)'),
-  place: z.string().trim().min(1).max(200).optional().describe('Place for the date line (default: the province)'),
-  date: z.iso.date().optional().describe('Date of issue (default: today)'),
-  signerName: z.string().trim().min(1).max(200).optional(),
-  signerTitle: z.string().trim().min(1).max(200).optional(),
-  signerCapacity: z.string().trim().max(200).optional(),
-  recipients: z.string().trim().max(4000).optional().describe('Nơi nhận, one per line'),
-});
+/** Options of the synthesis report's header, date, signature and recipients. */
+export const ReportQuery = OfficialFrameQuery;

@@ -81,3 +81,16 @@ export const officialFrameShape = {
   recipients: z.array(docLine),
   signature: reportSignatureSchema,
 };
+
+/** What the person printing a document may set (query string of the download routes). */
+export const OfficialFrameQuery = z.object({
+  number: z.string().trim().max(20).optional().describe('Registered number; blank to fill in by hand'),
+  symbol: z.string().trim().min(1).max(100).optional().describe('e.g. "BC-MTTQ-BTT" (default from the organization)'),
+  place: z.string().trim().min(1).max(200).optional().describe('Place for the date line (default: the province)'),
+  date: z.iso.date().optional().describe('Date of issue (default: today)'),
+  signerName: z.string().trim().min(1).max(200).optional(),
+  signerTitle: z.string().trim().min(1).max(200).optional(),
+  signerCapacity: z.string().trim().max(200).optional(),
+  recipients: z.string().trim().max(4000).optional().describe('Nơi nhận, one per line'),
+});
+export type OfficialFrameOptions = z.infer<typeof OfficialFrameQuery>;
