@@ -54,7 +54,8 @@ export async function rollupDocument(db: Db, ctx: Ctx, campaignId: number, perio
 export async function completenessDocument(db: Db, ctx: Ctx, campaignId: number, query: Pick<z.infer<typeof CompletenessQuery>, 'organizationId'>): Promise<CompletenessMatrixModel> {
   const c = await getCampaign(db, ctx, campaignId);
   const view = await completeness(db, ctx, campaignId, { organizationId: query.organizationId, limit: 5000, offset: 0 });
-  const scope: q.CompletenessScope = view.organizationId === c.organizationId ? null : { under: view.organizationId, today: view.today };
+  const tree = (await q.takesPart(db, campaignId, view.organizationId)) ? 'campaign' : 'lines';
+  const scope: q.CompletenessScope = view.organizationId === c.organizationId ? null : { under: view.organizationId, today: view.today, tree };
   const page = await q.matrixPage(db, campaignId, scope, 100_000, 0);
   const byId = new Map(page.units.map((u) => [u.organizationId, u]));
   return {

@@ -332,79 +332,83 @@ export async function subordinateSubmissions(db: Db, campaignId: number, periodK
 
 // ---- Completeness ---------------------------------------------------------------------------------------------
 
-/** Which assignees a view covers: all of the campaign's, or those reporting (transitively) to one organization. */
-export type CompletenessScope = { under: number; today: IsoDate } | null;
+/**
+ * Which assignees a view covers: all of the campaign's, or those under one organization. `tree: 'campaign'` follows
+ * the campaign's own consolidation tree (assignee → recipient, indexed, at most a few levels): used when the
+ * organization takes part in the campaign. `tree: 'lines'` follows the reporting lines, for an organization outside
+ * it (a body between the levels that report).
+ */
+export type CompletenessScope = { under: number; today: IsoDate; tree: 'campaign' | 'lines' } | null;
 
 const validOn = (alias: string, today: IsoDate) =>
   sql.raw(`(${alias}.valid_from IS NULL OR ${alias}.valid_from <= '${today}') AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= '${today}')`);
 
-/** `scoped(organization_id)`: the assignees in scope, as a CTE body. */
-const scopedAssignees = (campaignId: number, scope: CompletenessScope) =>
-  scope
-    ? sql`WITH RECURSIVE down(id) AS (
-            SELECT ${scope.under}::bigint
-            UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', scope.today)})
-          , scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a JOIN down ON down.id = a.organization_id WHERE a.campaign_id = ${campaignId})`
-    : sql`WITH scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a WHERE a.campaign_id = ${campaignId})`;
+/** `scoped(organization_id, unit_level)`: the assignees in scope, as the opening of a WITH clause. */
+const scopedAssignees = (campaignId: number, scope: CompletenessScope) => {
+  if (!scope) return sql`WITH scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a WHERE a.campaign_id = ${campaignId})`;
+  const down =
+    scope.tree === 'campaign'
+      ? sql`SELECT ${scope.under}::bigint UNION SELECT a.organization_id FROM campaign_assignee a JOIN down ON a.recipient_id = down.id WHERE a.campaign_id = ${campaignId}`
+      : sql`SELECT ${scope.under}::bigint UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', scope.today)}`;
+  return sql`WITH RECURSIVE down(id) AS (${down})
+    , scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a JOIN down ON down.id = a.organization_id WHERE a.campaign_id = ${campaignId})`;
+};
 
-/** Each period's deadline per level in force, as a CTE body (a dozen rows: periods × levels). */
-const deadlinesCte = (campaignId: number) =>
-  sql`deadline AS (
-        SELECT p.period_key, d->>'level' AS level, (d->>'inForce')::date AS due FROM campaign_period p CROSS JOIN LATERAL jsonb_array_elements(p.deadlines) d
-        WHERE p.campaign_id = ${campaignId})`;
-
-const COUNT_COLUMNS = (today: IsoDate) => sql`count(*)::int AS expected,
-  count(*) FILTER (WHERE s.status IN ('submitted', 'accepted'))::int AS submitted,
-  count(*) FILTER (WHERE s.status IN ('submitted', 'accepted', 'returned') AND s.timeliness = 'on_time')::int AS "onTime",
-  count(*) FILTER (WHERE s.status IN ('submitted', 'accepted', 'returned') AND s.timeliness = 'late')::int AS late,
-  count(*) FILTER (WHERE (s.status IS NULL OR s.status = 'draft') AND coalesce(dl.due, p.due_on) < ${today}::date)::int AS missing,
-  count(*) FILTER (WHERE (s.status IS NULL OR s.status = 'draft') AND coalesce(dl.due, p.due_on) >= ${today}::date)::int AS "notDue",
-  count(*) FILTER (WHERE s.status = 'returned')::int AS returned,
-  count(*) FILTER (WHERE s.status = 'accepted')::int AS accepted`;
-
-export interface Counts {
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  notDue: number;
-  returned: number;
-  accepted: number;
-}
-
-/** Status counts per period over the assignees in scope, computed in the database (no row per cell leaves it). */
-export async function periodCounts(db: Db, campaignId: number, scope: CompletenessScope, today: IsoDate) {
-  return rows<Counts & { periodKey: string }>(
+/** Whether an organization asks, reports or receives in a campaign (its views can follow the campaign's tree). */
+export async function takesPart(db: Db, campaignId: number, organizationId: number): Promise<boolean> {
+  const r = await one<{ yes: boolean }>(
     db,
-    sql`${scopedAssignees(campaignId, scope)}, ${deadlinesCte(campaignId)}
-        SELECT p.period_key AS "periodKey", ${COUNT_COLUMNS(today)}
-        FROM campaign_period p CROSS JOIN scoped a
-        LEFT JOIN deadline dl ON dl.period_key = p.period_key AND dl.level = a.unit_level
-        LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = p.period_key AND s.organization_id = a.organization_id
-        WHERE p.campaign_id = ${campaignId}
-        GROUP BY p.period_key`,
+    sql`SELECT EXISTS (SELECT 1 FROM campaign WHERE id = ${campaignId} AND organization_id = ${organizationId})
+            OR EXISTS (SELECT 1 FROM campaign_assignee WHERE campaign_id = ${campaignId} AND (organization_id = ${organizationId} OR recipient_id = ${organizationId})) AS yes`,
   );
+  return !!r?.yes;
 }
 
-/** One period's counts for each organization directly under `organizationId`, over its whole subtree: the drill-down. */
-export async function childCounts(db: Db, campaignId: number, organizationId: number, periodKey: string, today: IsoDate) {
-  return rows<Counts & { organizationId: number; organizationName: string; reportsItself: boolean }>(
+/** How many assignees of each level are in scope, and their submissions by period, level, status and timeliness. */
+export async function statusTallies(db: Db, campaignId: number, scope: CompletenessScope) {
+  const levels = await rows<{ level: string; n: number }>(db, sql`${scopedAssignees(campaignId, scope)} SELECT unit_level AS level, count(*)::int AS n FROM scoped GROUP BY unit_level`);
+  const tallies = await rows<{ periodKey: string; level: string; status: SubmissionStatus; timeliness: 'on_time' | 'late' | null; n: number }>(
     db,
-    sql`WITH RECURSIVE down(root, id) AS (
-          SELECT rl.from_org_id, rl.from_org_id FROM reporting_line rl WHERE rl.to_org_id = ${organizationId} AND ${validOn('rl', today)}
-          UNION SELECT down.root, rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', today)})
+    sql`${scopedAssignees(campaignId, scope)}
+        SELECT s.period_key AS "periodKey", a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
+        FROM submission s JOIN scoped a ON a.organization_id = s.organization_id
+        WHERE s.campaign_id = ${campaignId} GROUP BY 1, 2, 3, 4`,
+  );
+  return { levels, tallies };
+}
+
+/**
+ * For one period, each organization directly under `organizationId` with its subtree's assignees by level and
+ * their submissions by status (status null: not started): the drill-down.
+ */
+export interface ChildTally {
+  root: number;
+  level: string;
+  status: SubmissionStatus | null;
+  timeliness: 'on_time' | 'late' | null;
+  n: number;
+}
+
+export async function childTallies(db: Db, campaignId: number, organizationId: number, periodKey: string, today: IsoDate, tree: 'campaign' | 'lines') {
+  const down =
+    tree === 'campaign'
+      ? sql`SELECT a.organization_id, a.organization_id FROM campaign_assignee a WHERE a.campaign_id = ${campaignId} AND a.recipient_id = ${organizationId}
+            UNION SELECT down.root, a.organization_id FROM campaign_assignee a JOIN down ON a.recipient_id = down.id WHERE a.campaign_id = ${campaignId}`
+      : sql`SELECT rl.from_org_id, rl.from_org_id FROM reporting_line rl WHERE rl.to_org_id = ${organizationId} AND ${validOn('rl', today)}
+            UNION SELECT down.root, rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', today)}`;
+  return rows<ChildTally>(
+    db,
+    sql`WITH RECURSIVE down(root, id) AS (${down})
         , scoped AS (SELECT DISTINCT down.root, a.organization_id, a.unit_level FROM down JOIN campaign_assignee a ON a.organization_id = down.id AND a.campaign_id = ${campaignId})
-        , ${deadlinesCte(campaignId)}
-        SELECT a.root::int AS "organizationId", o.name AS "organizationName",
-               EXISTS (SELECT 1 FROM campaign_assignee x WHERE x.campaign_id = ${campaignId} AND x.organization_id = a.root) AS "reportsItself",
-               ${COUNT_COLUMNS(today)}
-        FROM scoped a JOIN organization o ON o.id = a.root
-        JOIN campaign_period p ON p.campaign_id = ${campaignId} AND p.period_key = ${periodKey}
-        LEFT JOIN deadline dl ON dl.period_key = p.period_key AND dl.level = a.unit_level
-        LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = p.period_key AND s.organization_id = a.organization_id
-        GROUP BY a.root, o.name, o.unit_code ORDER BY o.unit_code, o.name LIMIT 500`,
+        SELECT a.root::int AS root, a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
+        FROM scoped a LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = ${periodKey} AND s.organization_id = a.organization_id
+        GROUP BY 1, 2, 3, 4`,
   );
+}
+
+export async function organizationNames(db: Db, ids: number[]): Promise<Array<{ id: number; name: string; unitCode: string }>> {
+  if (!ids.length) return [];
+  return rows(db, sql`SELECT id::int AS id, name, unit_code AS "unitCode" FROM organization WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[]) ORDER BY unit_code, name`);
 }
 
 /** One page of the units × periods matrix for the assignees in scope, ordered by unit code. */

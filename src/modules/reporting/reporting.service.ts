@@ -16,6 +16,7 @@ import * as q from './reporting.queries';
 import { validateContent } from './figures';
 import { outlineFromText, validateOutline } from './outlines.model';
 import { rollUp } from './rollup';
+import { countPeriod } from './completeness';
 import { generatePeriods, onTimeStatus, resolveDeadlines } from './schedule';
 import { dueReminders, reminderMessage } from './reminders.plan';
 import { availableActions, compareVersions, transition, type ActorSide, type SubmissionAction, type SubmissionState } from './submissions.model';
@@ -442,22 +443,35 @@ export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: 
   await authorize(db, ctx, organizationId, 'read', 'Không tìm thấy tổ chức.');
   const today = todayInVietnam();
   const periods = await q.campaignPeriods(db, campaignId);
-  const scope: q.CompletenessScope = organizationId === c.organizationId ? null : { under: organizationId, today };
-  const counts = new Map((await q.periodCounts(db, campaignId, scope, today)).map((r) => [r.periodKey, r]));
+  const tree = (await q.takesPart(db, campaignId, organizationId)) ? 'campaign' : 'lines';
+  const scope: q.CompletenessScope = organizationId === c.organizationId ? null : { under: organizationId, today, tree };
+  const { levels, tallies } = await q.statusTallies(db, campaignId, scope);
+  const expected = new Map(levels.map((l) => [l.level, l.n]));
   const period = periods.find((p) => p.periodKey === query.period) ?? periods.filter((p) => p.due <= today).at(-1) ?? periods[0]!;
-  const empty = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, notDue: 0, returned: 0, accepted: 0 };
   const periodCounts = periods.map((p) => {
-    const { periodKey: _k, ...n } = counts.get(p.periodKey) ?? { periodKey: p.periodKey, ...empty };
-    const levels = [...new Set(p.deadlines.map((d) => d.inForce))];
-    return { periodKey: p.periodKey, label: p.label, deadline: levels.length === 1 ? levels[0]! : (p.deadlines.at(-1)?.inForce ?? p.due), ...n };
+    const levelsDue = [...new Set(p.deadlines.filter((d) => expected.has(d.level)).map((d) => d.inForce))];
+    return {
+      periodKey: p.periodKey,
+      label: p.label,
+      deadline: levelsDue.length === 1 ? levelsDue[0]! : (p.deadlines.at(-1)?.inForce ?? p.due),
+      ...countPeriod(expected, tallies.filter((t) => t.periodKey === p.periodKey), (level) => deadlineFor(p, level), today),
+    };
   });
   // Drill-down: the organizations directly under this one, each with its whole subtree's counts for one period.
-  const children = (await q.childCounts(db, campaignId, organizationId, period.periodKey, today)).map(({ organizationId: id, organizationName, reportsItself, ...n }) => ({
-    organizationId: id,
-    organizationName,
-    reportsItself,
-    counts: { periodKey: period.periodKey, label: period.label, deadline: period.due, ...n },
-  }));
+  const byRoot = new Map<number, q.ChildTally[]>();
+  for (const t of await q.childTallies(db, campaignId, organizationId, period.periodKey, today, tree)) byRoot.set(t.root, [...(byRoot.get(t.root) ?? []), t]);
+  const assigned = new Set((await q.assigneesOf(db, campaignId, [...byRoot.keys()])).reporting.map((a) => a.organizationId));
+  const children = (await q.organizationNames(db, [...byRoot.keys()])).map((o) => {
+    const rowsOf = byRoot.get(o.id)!;
+    const expectedHere = new Map<string, number>();
+    for (const t of rowsOf) expectedHere.set(t.level, (expectedHere.get(t.level) ?? 0) + t.n);
+    return {
+      organizationId: o.id,
+      organizationName: o.name,
+      reportsItself: assigned.has(o.id),
+      counts: { periodKey: period.periodKey, label: period.label, deadline: period.due, ...countPeriod(expectedHere, rowsOf, (level) => deadlineFor(period, level), today) },
+    };
+  });
   const page = await q.matrixPage(db, campaignId, scope, query.limit, query.offset);
   const byCell = new Map(page.subs.map((s) => [`${s.organizationId}/${s.periodKey}`, s]));
   const org = (await findOrganization(db, organizationId))!;
