@@ -172,11 +172,11 @@ export async function participantIds(db: Db, organizationId: number): Promise<nu
 
 const MEETING_COLUMNS = sql.raw(`m.id::int AS id, m.consultation_id::int AS "consultationId", m.organization_id::int AS "organizationId", m.kind, m.title,
   m.held_on::text AS "heldOn", m.place, m.connected_points AS "connectedPoints", m.participants, m.participant_total AS "participantTotal",
-  (SELECT count(*)::int FROM comment c WHERE c.consultation_id = m.consultation_id AND c.meeting_id = m.id) AS "commentCount"`);
+  m.minutes_file_name AS "minutesFileName", (SELECT count(*)::int FROM comment c WHERE c.consultation_id = m.consultation_id AND c.meeting_id = m.id) AS "commentCount"`);
 
 export async function insertMeeting(
   db: Db,
-  m: Omit<Meeting, 'id' | 'commentCount'> & { createdBy: number | null },
+  m: Omit<Meeting, 'id' | 'commentCount' | 'minutesFileName'> & { createdBy: number | null },
 ): Promise<number> {
   const r = await one<{ id: number }>(
     db,
@@ -189,6 +189,27 @@ export async function insertMeeting(
 
 export async function findMeeting(db: Db, consultationId: number, id: number): Promise<Meeting | undefined> {
   return one(db, sql`SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.consultation_id = ${consultationId} AND m.id = ${id}`);
+}
+
+/** Stores (or replaces) a meeting's minutes file. */
+export async function saveMinutes(
+  db: Db,
+  consultationId: number,
+  meetingId: number,
+  f: { fileName: string; mediaType: string; data: Buffer; sha256: string; createdBy: number | null },
+): Promise<void> {
+  await db.execute(sql`INSERT INTO meeting_minutes (consultation_id, meeting_id, file_name, media_type, size_bytes, sha256, data, created_by)
+    VALUES (${consultationId}, ${meetingId}, ${f.fileName}, ${f.mediaType}, ${f.data.length}, ${f.sha256}, ${f.data}, ${f.createdBy})
+    ON CONFLICT (consultation_id, meeting_id) DO UPDATE SET file_name = excluded.file_name, media_type = excluded.media_type, size_bytes = excluded.size_bytes,
+      sha256 = excluded.sha256, data = excluded.data, created_by = excluded.created_by, created_at = now()`);
+  await db.execute(sql`UPDATE meeting SET minutes_file_name = ${f.fileName} WHERE consultation_id = ${consultationId} AND id = ${meetingId}`);
+}
+
+export async function findMinutes(db: Db, consultationId: number, meetingId: number) {
+  return one<{ fileName: string; mediaType: string; data: Buffer | Uint8Array }>(
+    db,
+    sql`SELECT file_name AS "fileName", media_type AS "mediaType", data FROM meeting_minutes WHERE consultation_id = ${consultationId} AND meeting_id = ${meetingId}`,
+  );
 }
 
 export async function listMeetings(db: Db, consultationId: number, organizationIds: number[] | null): Promise<Meeting[]> {

@@ -21,6 +21,9 @@ import {
   DraftSchema,
   MAX_DRAFT_FILE_BYTES,
   MeetingSchema,
+  MeetingParams,
+  MinutesBody,
+  MAX_MINUTES_BYTES,
   ConsultationStats,
   StatsQuery,
   ImportBody,
@@ -115,6 +118,24 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req) => {
       requireActor(req);
       return service.listMeetings(db(), req.ctx, req.params.id);
+    },
+  });
+
+  app.post('/consultations/:id/meetings/:meetingId/minutes', {
+    bodyLimit: Math.ceil((MAX_MINUTES_BYTES * 4) / 3) + 64 * 1024,
+    schema: { tags: ['consultations'], summary: 'Attach the minutes of a meeting (PDF, PNG, JPEG or DOCX; replaces an earlier file)', params: MeetingParams, body: MinutesBody, response: { 201: MeetingSchema, ...writeErrors, 415: ErrorResponse } },
+    handler: async (req, reply) => {
+      requireActor(req);
+      return reply.status(201).send(await service.uploadMinutes(db(), req.ctx, req.params.id, req.params.meetingId, req.body));
+    },
+  });
+
+  app.get('/consultations/:id/meetings/:meetingId/minutes', {
+    schema: { tags: ['consultations'], summary: 'Download the minutes of a meeting', params: MeetingParams, response: { 200: z.string().describe('The file'), ...authErrors } },
+    handler: async (req, reply) => {
+      requireActor(req);
+      const f = await service.getMinutes(db(), req.ctx, req.params.id, req.params.meetingId);
+      return reply.header('content-type', f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.data as unknown as string);
     },
   });
 

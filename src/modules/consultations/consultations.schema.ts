@@ -168,9 +168,17 @@ export const MeetingSchema = z.object({
   connectedPoints: z.number().int(),
   participants: Participants,
   participantTotal: z.number().int(),
+  minutesFileName: z.string().nullable().describe('The minutes file attached, if any'),
   commentCount: z.number().int(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const MeetingParams = z.object({ id: Id, meetingId: Id });
+export const MAX_MINUTES_BYTES = 20 * 1024 * 1024;
+export const MinutesBody = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  contentBase64: z.string().min(1).describe('The minutes: PDF, PNG, JPEG or DOCX, at most 20 MB'),
+});
 
 export const CreateMeetingBody = z.object({
   organizationId: Id.describe('The participating organization that held it'),

@@ -7,6 +7,7 @@ import type { Ctx } from '../../server/context';
 import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { AppError, forbidden, notFound } from '../../shared/errors';
 import { foldVietnamese } from '../../shared/text';
+import { detectDocumentType } from '../../shared/files';
 import { insertAudit } from '../audit/audit.queries';
 import { readableOrganizationIds, rolesOnOrganization } from '../organizations/organizations.service';
 import { can, type ConsultationAction } from './consultations.access';
@@ -24,6 +25,8 @@ import {
   type CreateDraftVersionBody,
   type CreateMeetingBody,
   type Meeting,
+  MAX_MINUTES_BYTES,
+  type MinutesBody,
   type PublicCommentBody,
   type ImportBody,
   type ImportReport,
@@ -223,6 +226,33 @@ export async function createMeeting(db: Db, ctx: Ctx, consultationId: number, bo
     await insertAudit(tx, ctx, { action: 'meeting.create', entityType: 'meeting', entityId: `${consultationId}/${id}`, organizationId: body.organizationId, after: meeting });
     return meeting;
   });
+}
+
+/** Attaches (or replaces) a meeting's minutes: a scan (PDF, PNG, JPEG) or the typed document (DOCX). */
+export async function uploadMinutes(db: Db, ctx: Ctx, consultationId: number, meetingId: number, body: z.infer<typeof MinutesBody>): Promise<Meeting> {
+  const data = Buffer.from(body.contentBase64, 'base64');
+  if (data.length > MAX_MINUTES_BYTES) throw new AppError(413, 'MINUTES_TOO_LARGE', 'Tệp biên bản vượt quá 20 MB; hãy quét ở độ phân giải thấp hơn.');
+  const mediaType = detectDocumentType(data, { docx: true });
+  if (!mediaType) throw new AppError(415, 'MINUTES_TYPE_UNSUPPORTED', 'Biên bản cần là tệp PDF, ảnh PNG/JPEG hoặc tệp Word (.docx).');
+  return db.transaction(async (tx) => {
+    await visibleConsultation(tx, ctx, consultationId);
+    const meeting = await q.findMeeting(tx, consultationId, meetingId);
+    if (!meeting) throw notFound('Không tìm thấy hội nghị.');
+    await authorize(tx, ctx, meeting.organizationId, 'record', 'Không tìm thấy hội nghị.');
+    await q.saveMinutes(tx, consultationId, meetingId, { fileName: body.fileName, mediaType, data, sha256: crypto.createHash('sha256').update(data).digest('hex'), createdBy: actorId(ctx) });
+    await insertAudit(tx, ctx, { action: 'meeting.minutes', entityType: 'meeting', entityId: `${consultationId}/${meetingId}`, organizationId: meeting.organizationId, after: { fileName: body.fileName, mediaType, size: data.length } });
+    return (await q.findMeeting(tx, consultationId, meetingId))!;
+  });
+}
+
+export async function getMinutes(db: Db, ctx: Ctx, consultationId: number, meetingId: number) {
+  await visibleConsultation(db, ctx, consultationId);
+  const meeting = await q.findMeeting(db, consultationId, meetingId);
+  if (!meeting) throw notFound('Không tìm thấy hội nghị.');
+  await authorize(db, ctx, meeting.organizationId, 'read', 'Không tìm thấy hội nghị.');
+  const f = await q.findMinutes(db, consultationId, meetingId);
+  if (!f) throw notFound('Hội nghị chưa có biên bản đính kèm.');
+  return { ...f, data: Buffer.from(f.data) };
 }
 
 export async function listMeetings(db: Db, ctx: Ctx, consultationId: number) {

@@ -161,6 +161,21 @@ describe('consultation lifecycle and intake', () => {
     const outside = await collaborator.post(`/api/v1/consultations/${consultationId}/meetings`, { organizationId: communeFront.id, kind: 'seminar', title: 'Quá sớm', heldOn: addDays(-30) });
     expect(outside.statusCode).toBe(422);
     expect(outside.json().error.code).toBe('OUTSIDE_PERIOD');
+    // The minutes: a scanned PDF, replaced by the typed DOCX; other files and other communes refused.
+    const minutes = `/api/v1/consultations/${consultationId}/meetings/${meetingId}/minutes`;
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const up = await collaborator.post(minutes, { fileName: 'bien-ban.pdf', contentBase64: pdf.toString('base64') });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().minutesFileName).toBe('bien-ban.pdf');
+    expect((await provinceLeader.get(minutes)).rawPayload.equals(pdf)).toBe(true);
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Biên bản hội nghị khu phố 3')] }] }));
+    const replaced = await collaborator.post(minutes, { fileName: 'bien-ban.docx', contentBase64: docx.toString('base64') });
+    expect(replaced.json().minutesFileName).toBe('bien-ban.docx');
+    expect((await provinceLeader.get(minutes)).headers['content-type']).toContain('wordprocessingml');
+    expect((await collaborator.post(minutes, { fileName: 'x.exe', contentBase64: Buffer.from('MZ....').toString('base64') })).statusCode).toBe(415);
+    expect((await otherCommune.get(minutes)).statusCode).toBe(404);
+    expect((await viewer.post(minutes, { fileName: 'b.pdf', contentBase64: pdf.toString('base64') })).statusCode).toBe(403);
   });
 
   it('validates the target and the text, storing HTML as text', async () => {

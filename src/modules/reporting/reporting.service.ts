@@ -8,6 +8,7 @@ import type { Ctx } from '../../server/context';
 import type { Mailer } from '../../server/mail';
 import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { AppError, conflict, forbidden, notFound } from '../../shared/errors';
+import { detectDocumentType } from '../../shared/files';
 import { insertAudit } from '../audit/audit.queries';
 import { readableOrganizationIds, rolesOnOrganization } from '../organizations/organizations.service';
 import { findOrganization } from '../organizations/organizations.queries';
@@ -382,18 +383,10 @@ export async function compareSubmissionVersions(db: Db, ctx: Ctx, key: Key, from
   return compareVersions(await getSubmissionVersion(db, ctx, key, from), await getSubmissionVersion(db, ctx, key, to));
 }
 
-/** PDF, PNG or JPEG, recognized by their first bytes, not by the name the browser sent. */
-function attachmentType(data: Buffer): string | null {
-  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  return null;
-}
-
 export async function addAttachment(db: Db, ctx: Ctx, key: Key, body: z.infer<typeof AttachmentBody>) {
   const data = Buffer.from(body.contentBase64, 'base64');
   if (data.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'ATTACHMENT_TOO_LARGE', 'Tệp đính kèm vượt quá 10 MB; hãy quét ở độ phân giải thấp hơn hoặc tách tệp.');
-  const mediaType = attachmentType(data);
+  const mediaType = detectDocumentType(data);
   if (!mediaType) throw new AppError(415, 'ATTACHMENT_TYPE_UNSUPPORTED', 'Chỉ nhận bản quét dạng PDF, PNG hoặc JPEG.');
   await db.transaction(async (tx) => {
     const { sides, period } = await submissionContext(tx, ctx, key.campaignId, key.periodKey, key.organizationId);
