@@ -12,6 +12,7 @@ import { TWO_LEVEL_REFORM_DATE } from '../modules/units/units.import';
 import { createUser } from '../modules/users/users.service';
 import type { Role } from '../modules/auth/auth.access';
 import { insertAudit } from '../modules/audit/audit.queries';
+import { seedSamples } from './samples';
 import { insertOrganization, closeOrganization } from '../modules/organizations/organizations.queries';
 
 const SEED: Ctx = { actor: null, system: 'seed' };
@@ -63,7 +64,8 @@ export interface BootstrapResult {
  * On an empty database: imports the demo province, its organizations, the administrator and a user per role.
  * On a database with data: creates nothing, except an administrator when there is no user at all.
  */
-export async function bootstrap(db: Db, opts: { adminPassword?: string; seedDemo: boolean; sharedDataDir: string }): Promise<BootstrapResult> {
+/** `samples`: also a consultation and a reporting campaign to look at (`npm start`; not the tests). */
+export async function bootstrap(db: Db, opts: { adminPassword?: string; seedDemo: boolean; sharedDataDir: string; samples?: boolean }): Promise<BootstrapResult> {
   const result: BootstrapResult = { adminCreated: false, demoSeeded: false, demoUsers: [] };
   const empty = !(await hasData(db));
   if ((await countUsers(db)) > 0) return result;
@@ -77,6 +79,7 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string; seedDemo
       result.demoSeeded = true;
     }
   });
+  if (result.demoSeeded && opts.samples) await seedSamples(db, DEMO_PROVINCE_CODE);
   return result;
 }
 
