@@ -20,7 +20,12 @@ export async function submissionDocument(db: Db, ctx: Ctx, key: { campaignId: nu
   return {
     ...(await officialFrame(db, ctx, key.organizationId, { ...options, recipients: options.recipients ?? `${s.recipientName} (để báo cáo)` })),
     title: `${c.title} – ${s.periodLabel}`,
-    introduction: [`Thực hiện ${lower(c.title)} của ${c.organizationName}, ${s.organizationName} báo cáo ${s.periodLabel.toLowerCase()} như sau:`],
+    introduction: [
+      `Thực hiện ${lower(c.title)} của ${c.organizationName}, ${s.organizationName} báo cáo ${s.periodLabel.toLowerCase()} như sau:`,
+      ...(s.synthesis
+        ? [`Kèm theo báo cáo này là báo cáo tổng hợp ý kiến của Nhân dân (${s.synthesis.comments.toLocaleString('vi-VN')} lượt ý kiến, ${s.synthesis.groups.toLocaleString('vi-VN')} nhóm ý kiến; ${s.synthesis.coverage}).`]
+        : []),
+    ],
     outline: s.outline,
     content: s.content,
     rollup: null,

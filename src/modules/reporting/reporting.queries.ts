@@ -217,6 +217,7 @@ export interface SubmissionRow {
   daysLate: number | null;
   firstSubmittedAt: string | null;
   submittedAt: string | null;
+  synthesisConsultationId: number | null;
 }
 
 const SUBMISSION_KEY = (campaignId: number, periodKey: string, organizationId: number) =>
@@ -226,7 +227,7 @@ export async function findSubmission(db: Db, campaignId: number, periodKey: stri
   return one(
     db,
     sql`SELECT status, content, version, revision, reason, deadline_on::text AS "deadlineOn", timeliness, days_late AS "daysLate",
-               first_submitted_at::text AS "firstSubmittedAt", submitted_at::text AS "submittedAt"
+               first_submitted_at::text AS "firstSubmittedAt", submitted_at::text AS "submittedAt", synthesis_consultation_id::int AS "synthesisConsultationId"
         FROM submission WHERE ${SUBMISSION_KEY(campaignId, periodKey, organizationId)} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
   );
 }
@@ -241,7 +242,10 @@ export async function lockSubmission(db: Db, campaignId: number, periodKey: stri
 export async function updateSubmission(
   db: Db,
   key: { campaignId: number; periodKey: string; organizationId: number },
-  patch: Partial<Pick<SubmissionRow, 'status' | 'content' | 'version' | 'reason' | 'deadlineOn' | 'timeliness' | 'daysLate'>> & { firstSubmittedNow?: boolean; submittedNow?: boolean },
+  patch: Partial<Pick<SubmissionRow, 'status' | 'content' | 'version' | 'reason' | 'deadlineOn' | 'timeliness' | 'daysLate' | 'synthesisConsultationId'>> & {
+    firstSubmittedNow?: boolean;
+    submittedNow?: boolean;
+  },
   actorId: number | null,
 ): Promise<void> {
   const sets = [sql`revision = revision + 1`, sql`updated_at = now()`, sql`updated_by = ${actorId}`];
@@ -252,6 +256,7 @@ export async function updateSubmission(
   if (patch.deadlineOn !== undefined) sets.push(sql`deadline_on = ${patch.deadlineOn}::date`);
   if (patch.timeliness !== undefined) sets.push(sql`timeliness = ${patch.timeliness}`);
   if (patch.daysLate !== undefined) sets.push(sql`days_late = ${patch.daysLate}`);
+  if (patch.synthesisConsultationId !== undefined) sets.push(sql`synthesis_consultation_id = ${patch.synthesisConsultationId}`);
   if (patch.firstSubmittedNow) sets.push(sql`first_submitted_at = now()`);
   if (patch.submittedNow) sets.push(sql`submitted_at = now()`);
   await db.execute(sql`UPDATE submission SET ${sql.join(sets, sql`, `)} WHERE ${SUBMISSION_KEY(key.campaignId, key.periodKey, key.organizationId)}`);

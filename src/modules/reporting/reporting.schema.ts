@@ -426,11 +426,18 @@ export const ExtendDeadlinesBody = z.object({
 export const SubmissionParams = z.object({ id: Id, period: z.string().min(1).max(60), org: Id });
 export const PeriodParams = z.object({ id: Id, period: z.string().min(1).max(60) });
 
+const SynthesisRef = z
+  .object({ consultationId: z.number().int().positive() })
+  .nullable()
+  .optional()
+  .describe("Send the unit's synthesis of this consultation with the report (null: no longer)");
+
 export const SaveSubmissionBody = z.object({
   content: ReportContentSchema,
+  synthesis: SynthesisRef,
   expectedRevision: z.number().int().min(0).optional().describe('The revision the edit was made on; a stale one gets 409'),
 });
-export const SubmitBody = z.object({ content: ReportContentSchema.optional(), expectedRevision: z.number().int().min(0).optional() });
+export const SubmitBody = z.object({ content: ReportContentSchema.optional(), synthesis: SynthesisRef, expectedRevision: z.number().int().min(0).optional() });
 export const ReasonBody = z.object({ reason: ReasonSchema });
 
 export const SUBMISSION_ACTIONS = ['edit', 'submit', 'return', 'accept', 'unlock'] as const;
@@ -468,6 +475,10 @@ export const SubmissionSchema = z.object({
   versions: z.array(z.object({ version: z.number().int(), submittedAt: z.string(), submittedBy: z.string().nullable() })),
   events: z.array(SubmissionEventSchema),
   attachments: z.array(AttachmentSchema),
+  synthesis: z
+    .object({ consultationId: z.number().int(), status: z.string(), coverage: z.string(), comments: z.number().int(), groups: z.number().int() })
+    .nullable()
+    .describe("The unit's synthesis of a consultation sent with the report"),
   outline: OutlineSchema,
 });
 export type Submission = z.infer<typeof SubmissionSchema>;

@@ -12,6 +12,7 @@ import { detectDocumentType } from '../../shared/files';
 import { insertAudit } from '../audit/audit.queries';
 import { readableOrganizationIds, rolesOnOrganization } from '../organizations/organizations.service';
 import { findOrganization } from '../organizations/organizations.queries';
+import { getSynthesis } from '../synthesis/synthesis.service';
 import { can, type ReportingAction } from './reporting.access';
 import * as q from './reporting.queries';
 import { validateContent } from './figures';
@@ -298,8 +299,14 @@ export async function getSubmission(db: Db, ctx: Ctx, campaignId: number, period
     periodClosed: period.closed,
     actions,
     ...history,
+    synthesis: row?.synthesisConsultationId ? await synthesisSummary(db, ctx, row.synthesisConsultationId, organizationId) : null,
     outline: await q.outlineVersionContent(db, campaign.outlineVersionId),
   };
+}
+
+async function synthesisSummary(db: Db, ctx: Ctx, consultationId: number, organizationId: number) {
+  const s = await getSynthesis(db, ctx, consultationId, organizationId);
+  return { consultationId, status: s.status, coverage: s.coverage.text, comments: s.totals.people, groups: s.totals.groups };
 }
 
 function contentIssues(outline: Outline, content: ReportContent, complete: boolean): void {
@@ -313,7 +320,7 @@ async function act(
   ctx: Ctx,
   key: { campaignId: number; periodKey: string; organizationId: number },
   action: SubmissionAction,
-  options: { content?: ReportContent; expectedRevision?: number } = {},
+  options: { content?: ReportContent; expectedRevision?: number; synthesis?: { consultationId: number } | null } = {},
 ): Promise<Submission> {
   const side: ActorSide = action.type === 'edit' || action.type === 'submit' ? 'reporter' : 'recipient';
   await db.transaction(async (tx) => {
@@ -328,12 +335,15 @@ async function act(
     const outline = await q.outlineVersionContent(tx, campaign.outlineVersionId);
     const content = options.content ?? row.content;
     const actor = actorId(ctx);
+    // The unit's synthesis goes with the report: it must exist and be readable (getSynthesis answers 404 otherwise).
+    if (options.synthesis) await getSynthesis(tx, ctx, options.synthesis.consultationId, key.organizationId);
+    const synthesisConsultationId = options.synthesis === undefined ? undefined : (options.synthesis?.consultationId ?? null);
     if (action.type === 'edit') {
       contentIssues(outline, content, false);
-      await q.updateSubmission(tx, key, { content }, actor);
+      await q.updateSubmission(tx, key, { content, synthesisConsultationId }, actor);
       return;
     }
-    const patch: Parameters<typeof q.updateSubmission>[2] = { status: result.state.status, reason: result.state.reason };
+    const patch: Parameters<typeof q.updateSubmission>[2] = { status: result.state.status, reason: result.state.reason, synthesisConsultationId };
     let version: number | null = null;
     if (action.type === 'submit') {
       contentIssues(outline, content, true);
@@ -365,9 +375,9 @@ async function act(
 
 type Key = { campaignId: number; periodKey: string; organizationId: number };
 export const saveSubmission = (db: Db, ctx: Ctx, key: Key, body: z.infer<typeof SaveSubmissionBody>) =>
-  act(db, ctx, key, { type: 'edit' }, { content: body.content, expectedRevision: body.expectedRevision });
+  act(db, ctx, key, { type: 'edit' }, { content: body.content, expectedRevision: body.expectedRevision, synthesis: body.synthesis });
 export const submitSubmission = (db: Db, ctx: Ctx, key: Key, body: z.infer<typeof SubmitBody>) =>
-  act(db, ctx, key, { type: 'submit' }, { content: body.content, expectedRevision: body.expectedRevision });
+  act(db, ctx, key, { type: 'submit' }, { content: body.content, expectedRevision: body.expectedRevision, synthesis: body.synthesis });
 export const returnSubmission = (db: Db, ctx: Ctx, key: Key, reason: string) => act(db, ctx, key, { type: 'return', reason });
 export const acceptSubmission = (db: Db, ctx: Ctx, key: Key) => act(db, ctx, key, { type: 'accept' });
 export const unlockSubmission = (db: Db, ctx: Ctx, key: Key, reason: string) => act(db, ctx, key, { type: 'unlock', reason });

@@ -227,6 +227,28 @@ describe('submissions', () => {
     expect(stale.json().error.code).toBe('SUBMISSION_STALE');
   });
 
+  it('sends the commune’s synthesis of a consultation with its report', async () => {
+    const draft = await provinceLeader.post('/api/v1/drafts', { organizationId: province.id, title: 'Dự thảo', fileName: 'd.txt', contentBase64: Buffer.from('I. KINH TẾ\n\nNội dung.\n').toString('base64') });
+    const today = todayInVietnam();
+    const c = await provinceLeader.post('/api/v1/consultations', { organizationId: province.id, title: 'Lấy ý kiến', opensOn: addDays(today, -1), closesOn: addDays(today, 5), draftIds: [draft.json().id] });
+    expect(c.statusCode, c.body).toBe(201);
+    const consultation = c.json().id;
+    await provinceLeader.post(`/api/v1/consultations/${consultation}/open`);
+    await communeA.post(`/api/v1/consultations/${consultation}/comments`, { organizationId: frontA.id, channel: 'written', body: 'Đề nghị làm đường liên xã.' });
+    const built = await communeA.post(`/api/v1/consultations/${consultation}/syntheses/${frontA.id}/build`);
+    expect(built.statusCode, built.body).toBe(200);
+    const missing = await communeA.put(sub(currentPeriod, frontA.id), { content: content(1, 1, 1), synthesis: { consultationId: 999999 } });
+    expect(missing.statusCode).toBe(404);
+    const linked = await communeA.put(sub(currentPeriod, frontA.id), { content: content(1, 1, 1), synthesis: { consultationId: consultation } });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().synthesis).toMatchObject({ consultationId: consultation, comments: 1, groups: 1 });
+    const mammoth = await import('mammoth');
+    const text = (await mammoth.extractRawText({ buffer: (await provinceLeader.get(sub(currentPeriod, frontA.id, '/report.docx'))).rawPayload })).value;
+    expect(text).toContain('Kèm theo báo cáo này là báo cáo tổng hợp ý kiến của Nhân dân (1 lượt ý kiến, 1 nhóm ý kiến');
+    const unlinked = await communeA.put(sub(currentPeriod, frontA.id), { content: content(1, 1, 1), synthesis: null });
+    expect(unlinked.json().synthesis).toBeNull();
+  });
+
   it('takes a scanned PDF or image, refuses other types and oversize files', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const ok = await communeA.post(sub(currentPeriod, frontA.id, '/attachments'), { fileName: 'bao-cao-ky.pdf', contentBase64: pdf.toString('base64') });

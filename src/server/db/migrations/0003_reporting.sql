@@ -80,13 +80,15 @@ CREATE TABLE submission (
   days_late integer,
   submitted_at timestamptz,
   reason text,
-  synthesis_id bigint,
+  -- The unit's synthesis of a consultation, sent as (part of) the report's content.
+  synthesis_consultation_id bigint,
   revision integer NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),
   updated_by bigint REFERENCES app_user (id),
   PRIMARY KEY (campaign_id, period_key, organization_id),
   FOREIGN KEY (campaign_id, period_key) REFERENCES campaign_period (campaign_id, period_key),
-  FOREIGN KEY (campaign_id, organization_id) REFERENCES campaign_assignee (campaign_id, organization_id)
+  FOREIGN KEY (campaign_id, organization_id) REFERENCES campaign_assignee (campaign_id, organization_id),
+  FOREIGN KEY (synthesis_consultation_id, organization_id) REFERENCES synthesis (consultation_id, organization_id)
 );
 --> statement-breakpoint
 -- Completeness reads only the state columns, by unit: an index-only scan, whatever the size of the content.
