@@ -3,10 +3,9 @@
 // seeded), runs the browser tests in test/e2e against it with Debian's Chromium, stops it, exits with the tests' code.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './lib/net.mjs';
+import { startServer } from './lib/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'test-results');
@@ -27,33 +26,6 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-
-async function waitForHealth(url, child) {
-  const deadline = Date.now() + healthTimeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready; see test-results/e2e-server.log`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer ${url} within ${healthTimeoutMs / 1000}s`);
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 // 1. Dependencies and the browser.
 if (!fs.existsSync(path.join(root, 'node_modules'))) run('npm', ['ci']);
@@ -82,44 +54,26 @@ if (!fs.existsSync(path.join(root, 'dist', 'web', 'index.html'))) {
 }
 
 // 3. A server of our own: free port, empty data directory, known administrator password, demo data.
-fs.mkdirSync(resultsDir, { recursive: true });
-const port = await freePort();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dany-e2e-data-'));
-const baseUrl = `http://127.0.0.1:${port}`;
-const serverLog = fs.openSync(path.join(resultsDir, 'e2e-server.log'), 'w');
-log(`starting the server on ${baseUrl} (data in ${dataDir}); the first start of an empty database takes a while`);
-const server = spawn(process.execPath, [serverEntry], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: adminPassword,
-    DANY_SHARED_DATA: path.resolve(root, '../shared/data'),
-    SEED_DEMO: '1',
-    DATABASE_URL: '',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  },
-  stdio: ['ignore', serverLog, serverLog],
-});
+log('starting the server (data in a throw-away directory); the first start of an empty database takes a while');
+const started = Date.now();
+let server;
+try {
+  server = await startServer({ root, adminPassword, logFile: path.join(resultsDir, 'e2e-server.log'), timeoutMs: healthTimeoutMs });
+} catch (err) {
+  console.error(`[e2e] ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
+const baseUrl = server.baseUrl;
+log(`server ready on ${baseUrl} after ${Math.round((Date.now() - started) / 1000)}s`);
 
 let exitCode = 1;
-const cleanUp = async () => {
-  await stop(server);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-};
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    void cleanUp().then(() => process.exit(130));
+    void server.stop().then(() => process.exit(130));
   });
 }
 
 try {
-  const started = Date.now();
-  await waitForHealth(`${baseUrl}/api/health`, server);
-  log(`server ready after ${Math.round((Date.now() - started) / 1000)}s`);
-
   // 4. The browser tests.
   const vitest = spawn('npx', ['vitest', 'run', '--config', 'test/e2e/vitest.e2e.config.ts', ...process.argv.slice(2)], {
     cwd: root,
@@ -132,7 +86,6 @@ try {
   console.error(`[e2e] ${err instanceof Error ? err.message : err}`);
   exitCode = 1;
 } finally {
-  await cleanUp();
-  fs.closeSync(serverLog);
+  await server.stop();
 }
 process.exit(exitCode);

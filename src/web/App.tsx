@@ -2,6 +2,8 @@
 // signed-in layout, each loaded on demand.
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+// The notices page shares its module with the header's bell, which every signed-in page loads.
+import { NotificationsPage } from '../modules/reporting/pages/notifications';
 import { AuthProvider, RequireAuth, useAuth } from './auth';
 import { AppLayout } from './layout/AppLayout';
 import { ThemeProvider } from './theme';
@@ -19,6 +21,15 @@ const DraftsPage = lazy(() => import('../modules/consultations/pages/DraftsPage'
 const DraftPage = lazy(() => import('../modules/consultations/pages/DraftPage').then((m) => ({ default: m.DraftPage })));
 const ConsultationsPage = lazy(() => import('../modules/consultations/pages/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
 const ConsultationPage = lazy(() => import('../modules/consultations/pages/ConsultationPage').then((m) => ({ default: m.ConsultationPage })));
+const CampaignsPage = lazy(() => import('../modules/reporting/pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const CampaignFormPage = lazy(() => import('../modules/reporting/pages/CampaignFormPage').then((m) => ({ default: m.CampaignFormPage })));
+const CampaignPage = lazy(() => import('../modules/reporting/pages/CampaignPage').then((m) => ({ default: m.CampaignPage })));
+const SubmissionPage = lazy(() => import('../modules/reporting/pages/SubmissionPage').then((m) => ({ default: m.SubmissionPage })));
+const RollupPage = lazy(() => import('../modules/reporting/pages/RollupPage').then((m) => ({ default: m.RollupPage })));
+const CompletenessPage = lazy(() => import('../modules/reporting/pages/CompletenessPage').then((m) => ({ default: m.CompletenessPage })));
+const OutlinesPage = lazy(() => import('../modules/reporting/pages/OutlinesPage').then((m) => ({ default: m.OutlinesPage })));
+const OutlinePage = lazy(() => import('../modules/reporting/pages/OutlinePage').then((m) => ({ default: m.OutlinePage })));
+const OutlineEditorPage = lazy(() => import('../modules/reporting/pages/OutlineEditorPage').then((m) => ({ default: m.OutlineEditorPage })));
 const PublicLayout = lazy(() => import('../modules/consultations/pages/PublicLayout').then((m) => ({ default: m.PublicLayout })));
 const PublicPortalPage = lazy(() => import('../modules/consultations/pages/PublicPortalPage').then((m) => ({ default: m.PublicPortalPage })));
 const PublicConsultationPage = lazy(() => import('../modules/consultations/pages/PublicConsultationPage').then((m) => ({ default: m.PublicConsultationPage })));
@@ -55,6 +66,17 @@ function StaffApp() {
             <Route path="drafts/:id" element={<DraftPage />} />
             <Route path="consultations" element={<ConsultationsPage />} />
             <Route path="consultations/:id" element={<ConsultationPage />} />
+            <Route path="reporting" element={<CampaignsPage />} />
+            <Route path="reporting/outlines" element={<OutlinesPage />} />
+            <Route path="reporting/outlines/new" element={<OutlineEditorPage />} />
+            <Route path="reporting/outlines/:id" element={<OutlinePage />} />
+            <Route path="reporting/outlines/:id/new-version" element={<OutlineEditorPage />} />
+            <Route path="reporting/campaigns/new" element={<CampaignFormPage />} />
+            <Route path="reporting/campaigns/:id" element={<CampaignPage />} />
+            <Route path="reporting/campaigns/:id/completeness" element={<CompletenessPage />} />
+            <Route path="reporting/campaigns/:id/periods/:period/rollup" element={<RollupPage />} />
+            <Route path="reporting/campaigns/:id/periods/:period/submissions/:org" element={<SubmissionPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             <Route path="users" element={<UsersRoute />} />
             <Route path="audit" element={<AuditRoute />} />
             <Route path="*" element={<NotFound />} />

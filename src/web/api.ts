@@ -29,6 +29,28 @@ import type {
 } from '../modules/consultations/consultations.schema';
 import type { CurationBody, GroupDetailSchema, ReportQuery, SynthesisGroupList, SynthesisGroupsQuery, SynthesisSchema } from '../modules/synthesis/synthesis.schema';
 import type {
+  AttachmentBody,
+  CampaignDetailSchema,
+  CampaignSchema,
+  CompletenessQuery,
+  CompletenessSchema,
+  CreateCampaignBody,
+  CreateOutlineBody,
+  NotificationSchema,
+  OutlineDetailSchema,
+  OutlineSummarySchema,
+  ParsedOutlineSchema,
+  ParseOutlineBody,
+  ReportContent,
+  RollupMode,
+  RollupResponseSchema,
+  SaveSubmissionBody,
+  SubmissionSchema,
+  SubmitBody,
+  Outline,
+  VersionComparisonSchema,
+} from '../modules/reporting/reporting.schema';
+import type {
   ApplyTemplateBody,
   ApplyTemplateResponse,
   CloseOrganizationBody,
@@ -179,6 +201,7 @@ export function saveFile({ blob, fileName }: DownloadedFile): void {
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
 export const del = <T>(path: string) => request<T>('DELETE', path);
 
 export type { Me, Organization, User };
@@ -213,6 +236,28 @@ export type CurationStep = z.input<typeof CurationBody>;
 
 export type ImportMode = (typeof IMPORT_MODES)[number];
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+export type OutlineSummary = z.infer<typeof OutlineSummarySchema>;
+export type OutlineDetail = z.infer<typeof OutlineDetailSchema>;
+export type ParsedOutline = z.infer<typeof ParsedOutlineSchema>;
+export type Campaign = z.infer<typeof CampaignSchema>;
+export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
+export type CampaignPeriod = CampaignDetail['periods'][number];
+export type Submission = z.infer<typeof SubmissionSchema>;
+export type VersionComparison = z.infer<typeof VersionComparisonSchema>;
+export type Rollup = z.infer<typeof RollupResponseSchema>;
+export type Completeness = z.infer<typeof CompletenessSchema>;
+export type Notification = z.infer<typeof NotificationSchema>;
+
+/** A unit's report in a campaign's period: the path segments every submission endpoint shares. */
+export interface SubmissionKey {
+  campaignId: number;
+  periodKey: string;
+  organizationId: number;
+}
+
+/** The API path of a unit's report for a period (without /api/v1). */
+export const submissionPath = (k: SubmissionKey) => `/campaigns/${k.campaignId}/periods/${encodeURIComponent(k.periodKey)}/submissions/${k.organizationId}`;
 
 /** What the person issuing a synthesis report fills in (the query of report.docx / report.xlsx). */
 export type ReportOptions = z.input<typeof ReportQuery>;
@@ -300,5 +345,30 @@ export const api = {
     returnReceived: (id: number, orgId: number, childId: number, note: string) => post<Synthesis>(`/consultations/${id}/syntheses/${orgId}/received/${childId}/return`, { note }),
     report: (id: number, orgId: number, format: 'docx' | 'xlsx', options: ReportOptions) =>
       fetchFile(`/consultations/${id}/syntheses/${orgId}/report.${format}`, options as Query, `bao-cao-tong-hop-${id}-${orgId}.${format}`),
+  },
+  reporting: {
+    outlines: (organizationId?: number, signal?: AbortSignal) => get<{ items: OutlineSummary[] }>('/outlines', { organizationId }, signal),
+    outline: (id: number, version?: number, signal?: AbortSignal) => get<OutlineDetail>(`/outlines/${id}`, { version }, signal),
+    parseOutline: (body: z.input<typeof ParseOutlineBody>) => post<ParsedOutline>('/outlines/parse', body),
+    createOutline: (body: z.input<typeof CreateOutlineBody>) => post<OutlineDetail>('/outlines', body),
+    addOutlineVersion: (id: number, outline: Outline) => post<OutlineDetail>(`/outlines/${id}/versions`, { outline }),
+    campaigns: (signal?: AbortSignal) => get<{ items: Campaign[] }>('/campaigns', undefined, signal),
+    campaign: (id: number, signal?: AbortSignal) => get<CampaignDetail>(`/campaigns/${id}`, undefined, signal),
+    createCampaign: (body: z.input<typeof CreateCampaignBody>) => post<CampaignDetail>('/campaigns', body),
+    setPeriodClosed: (id: number, periodKey: string, closed: boolean) => post<CampaignDetail>(`/campaigns/${id}/periods/${encodeURIComponent(periodKey)}/${closed ? 'close' : 'reopen'}`),
+    rollup: (id: number, periodKey: string, organizationId: number, mode: RollupMode, signal?: AbortSignal) =>
+      get<Rollup>(`/campaigns/${id}/periods/${encodeURIComponent(periodKey)}/rollup`, { organizationId, mode }, signal),
+    completeness: (id: number, query: Partial<z.input<typeof CompletenessQuery>>, signal?: AbortSignal) => get<Completeness>(`/campaigns/${id}/completeness`, query as Query, signal),
+    submission: (k: SubmissionKey, signal?: AbortSignal) => get<Submission>(submissionPath(k), undefined, signal),
+    save: (k: SubmissionKey, body: z.input<typeof SaveSubmissionBody>) => put<Submission>(submissionPath(k), body),
+    submit: (k: SubmissionKey, body: z.input<typeof SubmitBody>) => post<Submission>(`${submissionPath(k)}/submit`, body),
+    returnReport: (k: SubmissionKey, reason: string) => post<Submission>(`${submissionPath(k)}/return`, { reason }),
+    accept: (k: SubmissionKey) => post<Submission>(`${submissionPath(k)}/accept`),
+    unlock: (k: SubmissionKey, reason: string) => post<Submission>(`${submissionPath(k)}/unlock`, { reason }),
+    version: (k: SubmissionKey, version: number, signal?: AbortSignal) => get<ReportContent>(`${submissionPath(k)}/versions/${version}`, undefined, signal),
+    compare: (k: SubmissionKey, from: number, to: number, signal?: AbortSignal) => get<VersionComparison>(`${submissionPath(k)}/compare`, { from, to }, signal),
+    attach: (k: SubmissionKey, body: z.input<typeof AttachmentBody>) => post<Submission>(`${submissionPath(k)}/attachments`, body),
+    notifications: (signal?: AbortSignal) => get<{ items: Notification[] }>('/notifications', undefined, signal),
+    markRead: (id: number) => post<Notification>(`/notifications/${id}/read`),
   },
 };

@@ -6,10 +6,8 @@
 // edit), and downloads the DOCX report and the XLSX annex; last, the commune imports a sheet of paper comments.
 // Screenshots at each step, axe on the main pages.
 import fs from 'node:fs';
-import path from 'node:path';
-import { request as playwrightRequest, type APIRequestContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, BASE_URL, launch, login, logout, screenshot as fullPageShot, seriousA11yViolations, settled, SHOTS_DIR, type Browser } from './support';
+import { ADMIN_PASSWORD, apiAs, BASE_URL, confirm, launch, login, logout, screenshotFromTop as screenshot, seriousA11yViolations, settled, toast, viewShot, type ApiClient, type Browser } from './support';
 
 const LEADER_PASSWORD = 'mat-khau-lanh-dao-xa-1';
 const DRAFT_TITLE = 'Dự thảo Báo cáo chính trị Đại hội (thử nghiệm)';
@@ -46,57 +44,6 @@ const CITIZEN = 'Đề nghị bổ sung đánh giá về chuyển đổi cây tr
 
 const dayOffset = (days: number) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
-
-/** A signed-in API client of its own (separate cookies from the browser), with the CSRF header on writes. */
-interface ApiClient {
-  ctx: APIRequestContext;
-  me: { id: number; grants: { organizationId: number | null; organizationName: string | null; role: string }[] };
-  get: <T = unknown>(path: string) => Promise<T>;
-  post: <T = unknown>(path: string, data?: unknown) => Promise<{ status: number; body: T }>;
-}
-
-async function apiAs(username: string, password: string): Promise<ApiClient> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE_URL });
-  const r = await ctx.post('/api/v1/auth/login', { data: { username, password } });
-  expect(r.status(), await r.text()).toBe(200);
-  const me = await r.json();
-  const headers = { 'x-csrf-token': me.csrfToken as string };
-  return {
-    ctx,
-    me,
-    get: async (path) => {
-      const res = await ctx.get(`/api/v1${path}`);
-      expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-      return res.json();
-    },
-    post: async (path, data) => {
-      const res = await ctx.post(`/api/v1${path}`, { data: data ?? {}, headers });
-      return { status: res.status(), body: await res.json().catch(() => undefined) };
-    },
-  };
-}
-
-/** A full-page screenshot taken from the top, so the sticky header is not painted over the middle of the page. */
-async function screenshot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return fullPageShot(page, name);
-}
-
-/** What is on the screen (a drawer or dialog over the page), not the whole page behind it. */
-async function viewShot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
-}
-
-/** Confirms the open Popconfirm ("Có"), then moves the pointer out of the way (no hover state left behind). */
-async function confirm(page: Page) {
-  const pop = page.locator('.ant-popconfirm:visible, .ant-popover:visible').last();
-  await pop.getByRole('button', { name: 'Có' }).click();
-  await page.mouse.move(0, 0);
-}
-
-/** The Vietnamese message antd shows after a write. */
-const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message-notice', { hasText: text }).first();
 
 let desk: Browser;
 let phone: Browser | undefined;

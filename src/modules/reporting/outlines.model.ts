@@ -53,7 +53,7 @@ export function indexOutline(outline: Outline): OutlineIndex {
 // ---- Checking an outline ---------------------------------------------------------------------------------------
 
 /** Roll-up rules each figure type allows, and why the others make no sense. */
-const ALLOWED_ROLLUPS: Record<FigureType, { kinds: RollupRule['kind'][]; why: string }> = {
+export const ALLOWED_ROLLUPS: Record<FigureType, { kinds: RollupRule['kind'][]; why: string }> = {
   integer: { kinds: ['sum', 'weighted_average', 'max', 'min', 'none'], why: '' },
   decimal: { kinds: ['sum', 'weighted_average', 'max', 'min', 'none'], why: '' },
   percentage: { kinds: ['weighted_average', 'max', 'min', 'none'], why: 'không cộng dồn tỷ lệ; hãy dùng bình quân gia quyền, lớn nhất, nhỏ nhất hoặc không tổng hợp' },

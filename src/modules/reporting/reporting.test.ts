@@ -2,38 +2,18 @@
 // province's commune Front committees with cascading deadlines, submissions (late and on time), return and
 // resubmit, accept and unlock, versions, attachments, roll-up with coverage, completeness, and reminders sent over
 // a real SMTP server — once, across a restart.
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, reopenableTestDatabase, SHARED_DATA, type Client, type TestApp } from '../../../test/app';
+import { startMailSink } from '../../../test/mail-sink';
 import { bootstrap } from '../../server/bootstrap';
 import { createMailer } from '../../server/mail';
 import { addDays, todayInVietnam } from '../../shared/dates';
 import type { Organization } from '../organizations/organizations.schema';
 import { deliverReminders, planReminders } from './reporting.service';
 import { reminderKey } from './reminders.plan';
+import { MONTHLY_OUTLINE_TEXT as OUTLINE_TEXT } from './test-outline';
 
 const PASSWORD = 'admin-password-123';
-const OUTLINE_TEXT = `ĐỀ CƯƠNG BÁO CÁO CÔNG TÁC MẶT TRẬN HẰNG THÁNG
-
-Các đơn vị báo cáo đúng đề cương, có số liệu cụ thể.
-
-I. TÌNH HÌNH NHÂN DÂN
-
-Nêu tâm trạng, dư luận nổi bật của Nhân dân trên địa bàn.
-
-II. KẾT QUẢ CÔNG TÁC
-
-1. Hội nghị, tiếp xúc
-
-- [Số cuộc hội nghị: số nguyên, cuộc, tổng, bắt buộc, từ 0 đến 500]
-- [Số người tham dự: số nguyên, người, tổng, từ 0]
-- [Tỷ lệ đồng tình: tỷ lệ, bình quân theo Số người tham dự, 1 chữ số thập phân]
-
-2. Kiến nghị
-
-- [Đã tổng hợp kiến nghị: có/không, nhỏ nhất]
-`;
 
 let t: TestApp;
 let admin: Client;
@@ -365,20 +345,9 @@ describe('documents', () => {
 
 describe('reminders', () => {
   it('mails the units that still owe a report, once, across a restart between planning and sending', async () => {
-    const mails: Array<{ to: string; subject: string; messageId: string }> = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        simpleParser(stream).then((m) => {
-          for (const to of [m.to].flat()) for (const a of to?.value ?? []) mails.push({ to: a.address!, subject: m.subject ?? '', messageId: m.messageId ?? '' });
-          done();
-        }, done);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as { port: number }).port;
-    const mailer = createMailer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Dân Ý <no-reply@dany.test>' })!;
+    const sink = await startMailSink();
+    const mails = sink.mails;
+    const mailer = createMailer({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: 'Dân Ý <no-reply@dany.test>' })!;
     // A fresh campaign on its own database, so that the restart is a real close and open of the storage.
     const storage = await reopenableTestDatabase();
     try {
@@ -429,7 +398,7 @@ describe('reminders', () => {
       await database.close();
     } finally {
       mailer.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await sink.close();
       await storage.dispose();
     }
   }, 300_000);

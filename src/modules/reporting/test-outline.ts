@@ -1,4 +1,5 @@
-// A small outline for the tests of this module: conferences, participants, approval rate, a yes/no, money, text.
+// Outlines for the tests of this module (and the browser tests): a small one built in code (conferences, participants,
+// approval rate, a yes/no, money, text), and a monthly one as a province pastes it.
 import { OutlineSchema, type Outline } from './reporting.schema';
 
 export const SAMPLE_OUTLINE: Outline = OutlineSchema.parse({
@@ -30,3 +31,25 @@ export const SAMPLE_OUTLINE: Outline = OutlineSchema.parse({
     { address: 'II', number: 'II', title: 'KIẾN NGHỊ' },
   ],
 });
+
+/** A province Front's monthly outline as pasted text: two parts, figures in square brackets, a weighted rate. */
+export const MONTHLY_OUTLINE_TEXT = `ĐỀ CƯƠNG BÁO CÁO CÔNG TÁC MẶT TRẬN HẰNG THÁNG
+
+Các đơn vị báo cáo đúng đề cương, có số liệu cụ thể.
+
+I. TÌNH HÌNH NHÂN DÂN
+
+Nêu tâm trạng, dư luận nổi bật của Nhân dân trên địa bàn.
+
+II. KẾT QUẢ CÔNG TÁC
+
+1. Hội nghị, tiếp xúc
+
+- [Số cuộc hội nghị: số nguyên, cuộc, tổng, bắt buộc, từ 0 đến 500]
+- [Số người tham dự: số nguyên, người, tổng, từ 0]
+- [Tỷ lệ đồng tình: tỷ lệ, bình quân theo Số người tham dự, 1 chữ số thập phân]
+
+2. Kiến nghị
+
+- [Đã tổng hợp kiến nghị: có/không, nhỏ nhất]
+`;

@@ -12,10 +12,12 @@ import {
   ClusterOutlined,
   CommentOutlined,
   FileTextOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { NotificationBell } from '../../modules/reporting/pages/notifications';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 import { FullPageSpinner } from '../ui/Feedback';
@@ -48,6 +50,7 @@ export function AppLayout() {
     { path: '/organizations', label: 'nav.organizations', icon: <ApartmentOutlined />, show: true },
     { path: '/drafts', label: 'nav.drafts', icon: <FileTextOutlined />, show: true },
     { path: '/consultations', label: 'nav.consultations', icon: <CommentOutlined />, show: true },
+    { path: '/reporting', label: 'nav.reporting', icon: <ScheduleOutlined />, show: true },
     { path: '/users', label: 'nav.users', icon: <TeamOutlined />, show: canManageUsers },
     { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, show: canReadAudit },
   ];
@@ -128,6 +131,7 @@ export function AppLayout() {
           {t('app.name')}
         </Link>
         <span className="header-spacer" />
+        <NotificationBell />
         <Button
           type="text"
           className="header-button"

@@ -1,5 +1,5 @@
 // Overview: how many units are in force today, and the roles the user holds.
-import { ApartmentOutlined, ClusterOutlined, CommentOutlined, FileTextOutlined, TeamOutlined, AuditOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ClusterOutlined, CommentOutlined, FileTextOutlined, ScheduleOutlined, TeamOutlined, AuditOutlined } from '@ant-design/icons';
 import { Card, Col, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { todayInVietnam } from '../../shared/dates';
@@ -29,6 +29,7 @@ export function HomePage() {
     { to: '/organizations', label: t('nav.organizations'), icon: <ApartmentOutlined />, show: true },
     { to: '/consultations', label: t('nav.consultations'), icon: <CommentOutlined />, show: true },
     { to: '/drafts', label: t('nav.drafts'), icon: <FileTextOutlined />, show: true },
+    { to: '/reporting', label: t('nav.reporting'), icon: <ScheduleOutlined />, show: true },
     { to: '/users', label: t('nav.users'), icon: <TeamOutlined />, show: canManageUsers },
     { to: '/audit', label: t('nav.audit'), icon: <AuditOutlined />, show: canReadAudit },
   ].filter((l) => l.show);

@@ -5,7 +5,7 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -85,6 +85,58 @@ function optionFor(kind: ChartKind, data: ChartDatum[], format: (n: number) => s
   };
 }
 
+/** Draws an option into the element the ref is put on (SVG), again when the option changes, resized with the element. */
+export function useEChart(option: echarts.EChartsCoreOption | null) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !option) return;
+    const chart = echarts.init(el, undefined, { renderer: 'svg' });
+    chart.setOption(option);
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [option]);
+  return ref;
+}
+
+export interface StackedSeries {
+  key: string;
+  label: string;
+  color: string;
+  values: number[];
+}
+
+export interface StackedColumnsProps {
+  categories: string[];
+  series: StackedSeries[];
+  /** What the chart shows, read out in place of the drawing; the caller puts the figures in a table beside it. */
+  summary: string;
+  height?: number;
+}
+
+/** Columns per category, stacked by series (e.g. reports on time, late, missing per period), with a legend. */
+export function StackedColumns({ categories, series, summary, height = 280 }: StackedColumnsProps) {
+  const { formatNumber } = useI18n();
+  const option = useMemo<echarts.EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatNumber(Number(v)) },
+      // The legend on one line above the columns (scrolling on a phone), so it never sits on the axis labels.
+      legend: { type: 'scroll', top: 0, left: 'center', textStyle: { color: '#1f2328' } },
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: categories, axisLabel: { color: '#1f2328', hideOverlap: true } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1f2328' } },
+      series: series.map((s) => ({ name: s.label, type: 'bar', stack: 'total', data: s.values, barMaxWidth: 40, itemStyle: { color: s.color } })),
+    }),
+    [categories, series, formatNumber],
+  );
+  const ref = useEChart(categories.length ? option : null);
+  return <div ref={ref} role="img" aria-label={summary} style={{ width: '100%', height }} />;
+}
+
 export interface ChartCardProps {
   title: string;
   data: ChartDatum[];
@@ -100,7 +152,8 @@ export interface ChartCardProps {
 /** One chart and its table; the chart is an image to assistive technology, described by its figures. */
 export function ChartCard({ title, data, kind, valueLabel, categoryLabel, height, testId }: ChartCardProps) {
   const { t, formatNumber } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
+  const option = useMemo(() => (data.length ? optionFor(kind, data, formatNumber) : null), [data, kind, formatNumber]);
+  const ref = useEChart(option);
   const id = useId();
   const total = data.reduce((sum, d) => sum + d.value, 0);
   const chartHeight = height ?? (kind === 'bar' ? Math.max(160, Math.min(data.length, 15) * 30 + 24) : kind === 'pie' ? 300 : 260);
@@ -108,19 +161,6 @@ export function ChartCard({ title, data, kind, valueLabel, categoryLabel, height
     .slice(0, 8)
     .map((d) => `${d.label} ${formatNumber(d.value)}`)
     .join('; ')}${data.length > 8 ? '; …' : ''}`;
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !data.length) return;
-    const chart = echarts.init(el, undefined, { renderer: 'svg' });
-    chart.setOption(optionFor(kind, data, formatNumber));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [data, kind, formatNumber]);
 
   return (
     <Card title={<h3 className="card-heading" id={`${id}-title`}>{title}</h3>} style={{ height: '100%' }} data-testid={testId}>
