@@ -330,6 +330,7 @@ describe('reporting regime: outline, campaign, submissions, review, roll-up, com
     await dialog.getByTestId('reason').fill(RETURN_REASON);
     await viewShot(page, 'report-10-return-dialog');
     await dialog.getByTestId('reason-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('submission-status').textContent()).toBe('Trả lại để sửa');
     await expect.poll(() => page.getByTestId('submission-events').textContent()).toContain(RETURN_REASON);
     await settled(page);
