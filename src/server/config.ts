@@ -9,6 +9,8 @@ export interface Config {
   /** Where the administrative-division files are looked for when seeding demo data. */
   sharedDataDir: string;
   seedDemo: boolean;
+  /** Sample work (a consultation, a reporting campaign) on a fresh demo database. */
+  seedSamples: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,6 +23,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sharedDataDir: env.DANY_SHARED_DATA ?? '../shared/data',
     seedDemo: env.SEED_DEMO !== '0',
+    seedSamples: env.SEED_DEMO !== '0' && env.SEED_SAMPLES !== '0',
   };
 }
 

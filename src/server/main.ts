@@ -11,7 +11,7 @@ import { startReminderLoop } from '../modules/reporting/reminders.worker';
 const config = readConfig();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'dany server' });
-const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, seedDemo: config.seedDemo, samples: config.seedDemo, sharedDataDir: path.resolve(root, config.sharedDataDir) });
+const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, seedDemo: config.seedDemo, samples: config.seedSamples, sharedDataDir: path.resolve(root, config.sharedDataDir) });
 const app = await buildApp({ database, webDir: path.join(root, 'dist', 'web'), logger: { level: config.logLevel } });
 const mailer = createMailer();
 const reminders = process.env.REMINDERS === '0' ? null : startReminderLoop(database.db, mailer, app.log);
