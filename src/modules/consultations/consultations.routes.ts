@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authErrors, ErrorResponse } from '../../server/openapi';
 import { requireActor } from '../../server/plugins/session';
+import { sendDownload, XLSX_TYPE } from '../../server/download';
 import {
   CommentList,
   CommentListQuery,
@@ -134,8 +135,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['consultations'], summary: 'Download the minutes of a meeting', params: MeetingParams, response: { 200: z.string().describe('The file'), ...authErrors } },
     handler: async (req, reply) => {
       requireActor(req);
-      const f = await service.getMinutes(db(), req.ctx, req.params.id, req.params.meetingId);
-      return reply.header('content-type', f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.data as unknown as string);
+      return sendDownload(reply, await service.getMinutes(db(), req.ctx, req.params.id, req.params.meetingId));
     },
   });
 
@@ -177,10 +177,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req, reply) => {
       requireActor(req);
       const file = await service.importTemplateFile(db(), req.ctx, req.params.id);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="mau-nhap-y-kien-${req.params.id}.xlsx"`)
-        .send(file as unknown as string);
+      return sendDownload(reply, { fileName: `mau-nhap-y-kien-${req.params.id}.xlsx`, mediaType: XLSX_TYPE, data: file });
     },
   });
 

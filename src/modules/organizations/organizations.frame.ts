@@ -5,9 +5,8 @@ import type { Db } from '../../server/db';
 import type { Ctx } from '../../server/context';
 import { todayInVietnam } from '../../shared/dates';
 import type { OfficialFrame, OfficialFrameOptions } from '../../shared/documents/official.model';
+import { upper } from '../../shared/documents/official.text';
 import { getOrganizationDetail } from './organizations.service';
-
-const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 export async function officialFrame(db: Db, ctx: Ctx, organizationId: number, options: OfficialFrameOptions): Promise<OfficialFrame> {
   const org = await getOrganizationDetail(db, ctx, organizationId);

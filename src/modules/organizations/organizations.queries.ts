@@ -11,7 +11,8 @@ const ORG_COLUMNS = sql.raw(`o.id::int AS id, o.unit_level AS "unitLevel", o.uni
      ORDER BY (u.valid_to IS NULL) DESC, u.valid_from DESC NULLS LAST LIMIT 1) AS "unitName",
   o.kind, o.system, o.name, o.valid_from::text AS "validFrom", o.valid_to::text AS "validTo", o.successor_id::int AS "successorId"`);
 
-const existsOn = (at: IsoDate, alias = 'o') =>
+/** Valid on a day: the row's validity dates (valid_from, valid_to) include it. */
+export const existsOn = (at: IsoDate, alias = 'o') =>
   sql`(${sql.raw(alias)}.valid_from IS NULL OR ${sql.raw(alias)}.valid_from <= ${at}::date) AND (${sql.raw(alias)}.valid_to IS NULL OR ${sql.raw(alias)}.valid_to >= ${at}::date)`;
 
 /**

@@ -8,8 +8,7 @@ import { officialFrame } from '../organizations/organizations.frame';
 import type { CompletenessMatrixModel } from './documents/completeness.model';
 import type { ReportDocumentModel } from './documents/report.model';
 import type { CompletenessQuery, RollupMode } from './reporting.schema';
-import { completeness, getCampaign, getSubmission, rollupFor } from './reporting.service';
-import * as q from './reporting.queries';
+import { completenessWithUnits, getCampaign, getSubmission, rollupWithSources } from './reporting.service';
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -35,9 +34,8 @@ export async function submissionDocument(db: Db, ctx: Ctx, key: { campaignId: nu
 
 /** A consolidating unit's report pre-filled from its subordinates', with the coverage and each unit's figures. */
 export async function rollupDocument(db: Db, ctx: Ctx, campaignId: number, periodKey: string, organizationId: number, mode: RollupMode, options: OfficialFrameOptions): Promise<ReportDocumentModel> {
-  const r = await rollupFor(db, ctx, campaignId, periodKey, organizationId, mode);
+  const r = await rollupWithSources(db, ctx, campaignId, periodKey, organizationId, mode);
   const c = await getCampaign(db, ctx, campaignId);
-  const subs = await q.subordinateSubmissions(db, campaignId, periodKey, organizationId);
   const counted = new Set(mode === 'accepted_only' ? ['accepted'] : ['accepted', 'submitted']);
   return {
     ...(await officialFrame(db, ctx, organizationId, options)),
@@ -49,7 +47,7 @@ export async function rollupDocument(db: Db, ctx: Ctx, campaignId: number, perio
       coverage: r.coverage,
       figures: r.figures,
       sections: r.sections,
-      units: subs.filter((s) => s.status && counted.has(s.status) && s.content).map((s) => ({ unitName: s.organizationName, figures: s.content!.figures })),
+      units: r.sources.filter((s) => counted.has(s.status)).map((s) => ({ unitName: s.unitName, figures: s.content.figures })),
     },
     closing: null,
   };
@@ -58,11 +56,9 @@ export async function rollupDocument(db: Db, ctx: Ctx, campaignId: number, perio
 /** The whole units × periods matrix under an organization (every row, not a page). */
 export async function completenessDocument(db: Db, ctx: Ctx, campaignId: number, query: Pick<z.infer<typeof CompletenessQuery>, 'organizationId'>): Promise<CompletenessMatrixModel> {
   const c = await getCampaign(db, ctx, campaignId);
-  const view = await completeness(db, ctx, campaignId, { organizationId: query.organizationId, limit: 5000, offset: 0 });
-  const tree = (await q.takesPart(db, campaignId, view.organizationId)) ? 'campaign' : 'lines';
-  const scope: q.CompletenessScope = view.organizationId === c.organizationId ? null : { under: view.organizationId, today: view.today, tree };
-  const page = await q.matrixPage(db, campaignId, scope, 100_000, 0);
-  const byId = new Map(page.units.map((u) => [u.organizationId, u]));
+  // Every row, not a page: the query's cap (5,000) is for the page the browser asks for.
+  const { view, units } = await completenessWithUnits(db, ctx, campaignId, { organizationId: query.organizationId, limit: 1_000_000, offset: 0 });
+  const byId = new Map(units.map((u) => [u.organizationId, u]));
   return {
     title: `Tình hình báo cáo: ${c.title} — ${view.organizationName}`,
     asOf: view.today,

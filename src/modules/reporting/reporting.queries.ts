@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { one, rows, type Db } from '../../server/db';
 import type { IsoDate } from '../../shared/dates';
+import { existsOn } from '../organizations/organizations.queries';
 import type {
   AssigneeRule,
   DeadlinePolicy,
@@ -187,19 +188,18 @@ export async function assigneesOf(db: Db, campaignId: number, organizationIds: n
 
 /** Organizations (current, valid today) reporting transitively to `organizationId`, with the lines between them. */
 export async function subtree(db: Db, organizationId: number, today: IsoDate) {
-  const valid = (alias: string) => sql.raw(`(${alias}.valid_from IS NULL OR ${alias}.valid_from <= '${today}') AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= '${today}')`);
   const orgs = await rows<{ id: number; unitLevel: string; kind: string; system: string }>(
     db,
     sql`WITH RECURSIVE down(id) AS (
           SELECT ${organizationId}::bigint
-          UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${valid('rl')})
-        SELECT o.id::int AS id, o.unit_level AS "unitLevel", o.kind, o.system FROM down JOIN organization o ON o.id = down.id WHERE ${valid('o')}`,
+          UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${existsOn(today, 'rl')})
+        SELECT o.id::int AS id, o.unit_level AS "unitLevel", o.kind, o.system FROM down JOIN organization o ON o.id = down.id WHERE ${existsOn(today, 'o')}`,
   );
   const ids = `{${orgs.map((o) => o.id).join(',')}}`;
   const lines = await rows<{ fromId: number; toId: number; kind: string }>(
     db,
     sql`SELECT from_org_id::int AS "fromId", to_org_id::int AS "toId", kind FROM reporting_line rl
-        WHERE rl.from_org_id = ANY(${ids}::bigint[]) AND rl.to_org_id = ANY(${ids}::bigint[]) AND ${valid('rl')}`,
+        WHERE rl.from_org_id = ANY(${ids}::bigint[]) AND rl.to_org_id = ANY(${ids}::bigint[]) AND ${existsOn(today, 'rl')}`,
   );
   return { orgs, lines };
 }
@@ -345,16 +345,13 @@ export async function subordinateSubmissions(db: Db, campaignId: number, periodK
  */
 export type CompletenessScope = { under: number; today: IsoDate; tree: 'campaign' | 'lines' } | null;
 
-const validOn = (alias: string, today: IsoDate) =>
-  sql.raw(`(${alias}.valid_from IS NULL OR ${alias}.valid_from <= '${today}') AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= '${today}')`);
-
 /** `scoped(organization_id, unit_level)`: the assignees in scope, as the opening of a WITH clause. */
 const scopedAssignees = (campaignId: number, scope: CompletenessScope) => {
   if (!scope) return sql`WITH scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a WHERE a.campaign_id = ${campaignId})`;
   const down =
     scope.tree === 'campaign'
       ? sql`SELECT ${scope.under}::bigint UNION SELECT a.organization_id FROM campaign_assignee a JOIN down ON a.recipient_id = down.id WHERE a.campaign_id = ${campaignId}`
-      : sql`SELECT ${scope.under}::bigint UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', scope.today)}`;
+      : sql`SELECT ${scope.under}::bigint UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${existsOn(scope.today, 'rl')}`;
   return sql`WITH RECURSIVE down(id) AS (${down})
     , scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a JOIN down ON down.id = a.organization_id WHERE a.campaign_id = ${campaignId})`;
 };
@@ -388,6 +385,8 @@ export async function statusTallies(db: Db, campaignId: number, scope: Completen
  */
 export interface ChildTally {
   root: number;
+  /** Whether this tally counts the child itself (it reports in the campaign too). */
+  includesRoot: boolean;
   level: string;
   status: SubmissionStatus | null;
   timeliness: 'on_time' | 'late' | null;
@@ -399,15 +398,15 @@ export async function childTallies(db: Db, campaignId: number, organizationId: n
     tree === 'campaign'
       ? sql`SELECT a.organization_id, a.organization_id FROM campaign_assignee a WHERE a.campaign_id = ${campaignId} AND a.recipient_id = ${organizationId}
             UNION SELECT down.root, a.organization_id FROM campaign_assignee a JOIN down ON a.recipient_id = down.id WHERE a.campaign_id = ${campaignId}`
-      : sql`SELECT rl.from_org_id, rl.from_org_id FROM reporting_line rl WHERE rl.to_org_id = ${organizationId} AND ${validOn('rl', today)}
-            UNION SELECT down.root, rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${validOn('rl', today)}`;
+      : sql`SELECT rl.from_org_id, rl.from_org_id FROM reporting_line rl WHERE rl.to_org_id = ${organizationId} AND ${existsOn(today, 'rl')}
+            UNION SELECT down.root, rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${existsOn(today, 'rl')}`;
   return rows<ChildTally>(
     db,
     sql`WITH RECURSIVE down(root, id) AS (${down})
         , scoped AS (SELECT DISTINCT down.root, a.organization_id, a.unit_level FROM down JOIN campaign_assignee a ON a.organization_id = down.id AND a.campaign_id = ${campaignId})
-        SELECT a.root::int AS root, a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
+        SELECT a.root::int AS root, bool_or(a.organization_id = a.root) AS "includesRoot", a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
         FROM scoped a LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = ${periodKey} AND s.organization_id = a.organization_id
-        GROUP BY 1, 2, 3, 4`,
+        GROUP BY 1, 3, 4, 5`,
   );
 }
 

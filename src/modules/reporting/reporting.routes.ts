@@ -44,12 +44,12 @@ import { renderReportDocx } from './documents/report.docx';
 import { renderReportXlsx } from './documents/report.xlsx';
 import { renderCompletenessXlsx } from './documents/completeness.xlsx';
 import { OfficialFrameQuery } from '../../shared/documents/official.model';
+import { DOCX_TYPE, sendDownload, XLSX_TYPE } from '../../server/download';
 import type { FastifyReply } from 'fastify';
 
-const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const MIME = { docx: DOCX_TYPE, xlsx: XLSX_TYPE } as const;
 const RENDER = { docx: renderReportDocx, xlsx: renderReportXlsx } as const;
-const sendFile = (reply: FastifyReply, ext: keyof typeof MIME, name: string, file: Buffer) =>
-  reply.header('content-type', MIME[ext]).header('content-disposition', `attachment; filename="${name}.${ext}"`).send(file as unknown as string);
+const sendFile = (reply: FastifyReply, ext: keyof typeof MIME, name: string, data: Buffer) => sendDownload(reply, { fileName: `${name}.${ext}`, mediaType: MIME[ext], data });
 const fileResponse = (what: string) => ({ 200: z.string().describe(what), ...authErrors });
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
@@ -156,11 +156,7 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Download an attachment', params: AttachmentParams, response: { 200: z.string().describe('The file (PDF, PNG or JPEG)'), ...authErrors } },
     handler: async (req, reply) => {
       requireActor(req);
-      const a = await service.getAttachment(db(), req.ctx, key(req.params), req.params.attachmentId);
-      return reply
-        .header('content-type', a.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
-        .send(a.data as unknown as string);
+      return sendDownload(reply, await service.getAttachment(db(), req.ctx, key(req.params), req.params.attachmentId));
     },
   });
 

@@ -20,7 +20,7 @@ import { outlineFromText, validateOutline } from './outlines.model';
 import { rollUp } from './rollup';
 import { countPeriod } from './completeness';
 import { generatePeriods, onTimeStatus, resolveDeadlines } from './schedule';
-import { dueReminders, reminderMessage } from './reminders.plan';
+import { dueReminders, owesReport, reminderMessage } from './reminders.plan';
 import { availableActions, compareVersions, transition, type ActorSide, type SubmissionAction, type SubmissionState } from './submissions.model';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -189,14 +189,13 @@ async function visibleCampaign(db: Db, ctx: Ctx, id: number) {
   const roles = await rolesOnOrganization(db, ctx, c.organizationId);
   const mine = scope === null ? { reporting: [], receiving: [] } : await q.assigneesOf(db, id, scope);
   if (!can(roles, 'read') && !mine.reporting.length && !mine.receiving.length) throw notFound('Không tìm thấy kế hoạch báo cáo.');
-  return { campaign: c, mine, scope };
+  return { campaign: c, mine };
 }
 
 export async function getCampaign(db: Db, ctx: Ctx, id: number): Promise<CampaignDetail> {
   const { campaign: c, mine } = await visibleCampaign(db, ctx, id);
   const periods = await q.campaignPeriods(db, id);
-  const names = new Map<number, string>();
-  for (const rid of mine.receiving) names.set(rid, (await findOrganization(db, rid))?.name ?? '');
+  const names = new Map((await q.organizationNames(db, mine.receiving)).map((o) => [o.id, o.name]));
   const { organizationSystem: _s, outlineVersionId, ...rest } = c;
   return {
     ...rest,
@@ -216,12 +215,19 @@ export async function listCampaigns(db: Db, ctx: Ctx, organizationId?: number) {
   return { items: (await q.listCampaigns(db, scope)).map(({ organizationSystem: _s, outlineVersionId: _v, ...c }) => c) };
 }
 
+/** A period of a campaign the actor manages (404 when it may not see the campaign, 403 when it may not manage it). */
+async function managedPeriod(db: Db, ctx: Ctx, id: number, periodKey: string) {
+  const campaign = await q.findCampaign(db, id);
+  if (!campaign) throw notFound('Không tìm thấy kế hoạch báo cáo.');
+  await authorize(db, ctx, campaign.organizationId, 'manage', 'Không tìm thấy kế hoạch báo cáo.');
+  const period = await q.findPeriod(db, id, periodKey);
+  if (!period) throw notFound('Không có kỳ báo cáo này.');
+  return { campaign, period };
+}
+
 export async function setPeriodClosed(db: Db, ctx: Ctx, id: number, periodKey: string, closed: boolean) {
   return db.transaction(async (tx) => {
-    const c = await q.findCampaign(tx, id);
-    if (!c) throw notFound('Không tìm thấy kế hoạch báo cáo.');
-    await authorize(tx, ctx, c.organizationId, 'manage', 'Không tìm thấy kế hoạch báo cáo.');
-    if (!(await q.findPeriod(tx, id, periodKey))) throw notFound('Không có kỳ báo cáo này.');
+    const { campaign: c } = await managedPeriod(tx, ctx, id, periodKey);
     await q.closePeriod(tx, id, periodKey, closed);
     await insertAudit(tx, ctx, { action: closed ? 'period.close' : 'period.reopen', entityType: 'campaign_period', entityId: `${id}/${periodKey}`, organizationId: c.organizationId });
     return getCampaign(tx, ctx, id);
@@ -234,11 +240,7 @@ export async function setPeriodClosed(db: Db, ctx: Ctx, id: number, periodKey: s
  */
 export async function extendDeadlines(db: Db, ctx: Ctx, id: number, periodKey: string, body: z.infer<typeof ExtendDeadlinesBody>) {
   await db.transaction(async (tx) => {
-    const c = await q.findCampaign(tx, id);
-    if (!c) throw notFound('Không tìm thấy kế hoạch báo cáo.');
-    await authorize(tx, ctx, c.organizationId, 'manage', 'Không tìm thấy kế hoạch báo cáo.');
-    const period = await q.findPeriod(tx, id, periodKey);
-    if (!period) throw notFound('Không có kỳ báo cáo này.');
+    const { campaign: c, period } = await managedPeriod(tx, ctx, id, periodKey);
     if (period.closed) throw conflict('PERIOD_CLOSED', 'Kỳ báo cáo đã khóa sổ; không thể đổi hạn.');
     const next = period.deadlines.map((d) => ({ ...d }));
     for (const change of body.deadlines) {
@@ -421,6 +423,12 @@ export async function getAttachment(db: Db, ctx: Ctx, key: Key, id: number) {
 
 /** A consolidating unit's report pre-filled from what its subordinates sent for the period. */
 export async function rollupFor(db: Db, ctx: Ctx, campaignId: number, periodKey: string, organizationId: number, mode: RollupMode) {
+  const { sources: _s, ...rollup } = await rollupWithSources(db, ctx, campaignId, periodKey, organizationId, mode);
+  return rollup;
+}
+
+/** The roll-up, and the subordinates' reports it was made from (the documents print each unit's figures). */
+export async function rollupWithSources(db: Db, ctx: Ctx, campaignId: number, periodKey: string, organizationId: number, mode: RollupMode) {
   const c = await q.findCampaign(db, campaignId);
   if (!c) throw notFound('Không tìm thấy kế hoạch báo cáo.');
   await authorize(db, ctx, organizationId, 'read', 'Không tìm thấy tổ chức.');
@@ -432,7 +440,7 @@ export async function rollupFor(db: Db, ctx: Ctx, campaignId: number, periodKey:
   const sources = subs.filter((s) => s.status && s.content).map((s) => ({ ...unit(s), status: s.status!, content: s.content! }));
   const result = rollUp(outline, sources, { mode, expected: subs.map(unit) });
   const org = (await findOrganization(db, organizationId))!;
-  return { ...result, organizationId, organizationName: org.name, periodLabel: period.label, outline };
+  return { ...result, organizationId, organizationName: org.name, periodLabel: period.label, outline, sources };
 }
 
 const cellStatus = (s: { status: string } | undefined, deadline: IsoDate, today: IsoDate): CellStatus =>
@@ -440,6 +448,11 @@ const cellStatus = (s: { status: string } | undefined, deadline: IsoDate, today:
 
 /** Expected, received, on time, late, missing and returned per period, a row per consolidating child, and the matrix. */
 export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: z.infer<typeof CompletenessQuery>): Promise<Completeness> {
+  return (await completenessWithUnits(db, ctx, campaignId, query)).view;
+}
+
+/** The completeness view, and the matrix rows' level and recipient (the XLSX groups units under their recipient). */
+export async function completenessWithUnits(db: Db, ctx: Ctx, campaignId: number, query: z.infer<typeof CompletenessQuery>) {
   const c = await q.findCampaign(db, campaignId);
   if (!c) throw notFound('Không tìm thấy kế hoạch báo cáo.');
   const organizationId = query.organizationId ?? c.organizationId;
@@ -462,8 +475,11 @@ export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: 
   });
   // Drill-down: the organizations directly under this one, each with its whole subtree's counts for one period.
   const byRoot = new Map<number, q.ChildTally[]>();
-  for (const t of await q.childTallies(db, campaignId, organizationId, period.periodKey, today, tree)) byRoot.set(t.root, [...(byRoot.get(t.root) ?? []), t]);
-  const assigned = new Set((await q.assigneesOf(db, campaignId, [...byRoot.keys()])).reporting.map((a) => a.organizationId));
+  for (const t of await q.childTallies(db, campaignId, organizationId, period.periodKey, today, tree)) {
+    const list = byRoot.get(t.root) ?? [];
+    list.push(t);
+    byRoot.set(t.root, list);
+  }
   const children = (await q.organizationNames(db, [...byRoot.keys()])).map((o) => {
     const rowsOf = byRoot.get(o.id)!;
     const expectedHere = new Map<string, number>();
@@ -471,14 +487,14 @@ export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: 
     return {
       organizationId: o.id,
       organizationName: o.name,
-      reportsItself: assigned.has(o.id),
+      reportsItself: rowsOf.some((t) => t.includesRoot),
       counts: { periodKey: period.periodKey, label: period.label, deadline: period.due, ...countPeriod(expectedHere, rowsOf, (level) => deadlineFor(period, level), today) },
     };
   });
   const page = await q.matrixPage(db, campaignId, scope, query.limit, query.offset);
   const byCell = new Map(page.subs.map((s) => [`${s.organizationId}/${s.periodKey}`, s]));
   const org = (await findOrganization(db, organizationId))!;
-  return {
+  const view: Completeness = {
     organizationId,
     organizationName: org.name,
     today,
@@ -497,6 +513,7 @@ export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: 
       })),
     },
   };
+  return { view, units: page.units };
 }
 
 // ---- Reminders and notices ---------------------------------------------------------------------------------------
@@ -532,7 +549,7 @@ export async function deliverReminders(db: Db, mailer: Mailer | null, now: Date,
   for (let i = 0; i < limit; i++) {
     const r = await db.transaction((tx) => q.leaseReminder(tx, now, LEASE_MS));
     if (!r) break;
-    if (r.status && r.status !== 'draft' && r.status !== 'returned') {
+    if (!owesReport(r.status ?? 'none')) {
       await q.finishReminder(db, r.campaignId, r.key, 'skipped', 0);
       out.skipped++;
       continue;

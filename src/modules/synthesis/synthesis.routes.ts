@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authErrors, ErrorResponse } from '../../server/openapi';
 import { requireActor } from '../../server/plugins/session';
+import { DOCX_TYPE, sendDownload, XLSX_TYPE } from '../../server/download';
 import { ChildParams, CurationBody, ReportQuery, GroupDetailSchema, GroupParams, ReturnBody, SynthesisGroupList, SynthesisGroupsQuery, SynthesisParams, SynthesisSchema } from './synthesis.schema';
 import * as service from './synthesis.service';
 import { renderSynthesisDocx } from './report/report.docx';
@@ -9,8 +10,8 @@ import { buildReportModel } from './synthesis.report';
 import { z } from 'zod';
 
 const FILE_TYPES = {
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', renderSynthesisDocx, 'Báo cáo tổng hợp ý kiến (DOCX, thể thức văn bản hành chính)'],
-  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', renderSynthesisXlsx, 'Phụ lục các nhóm ý kiến và số liệu (XLSX)'],
+  docx: [DOCX_TYPE, renderSynthesisDocx, 'Báo cáo tổng hợp ý kiến (DOCX, thể thức văn bản hành chính)'],
+  xlsx: [XLSX_TYPE, renderSynthesisXlsx, 'Phụ lục các nhóm ý kiến và số liệu (XLSX)'],
 } as const;
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
@@ -90,8 +91,7 @@ export const synthesisRoutes: FastifyPluginAsyncZod = async (app) => {
         requireActor(req);
         const model = await buildReportModel(db(), req.ctx, req.params.id, req.params.organizationId, req.query);
         const file = await render(model);
-        const name = `bao-cao-tong-hop-${req.params.id}-${req.params.organizationId}.${ext}`;
-        return reply.header('content-type', mime).header('content-disposition', `attachment; filename="${name}"`).send(file as unknown as string);
+        return sendDownload(reply, { fileName: `bao-cao-tong-hop-${req.params.id}-${req.params.organizationId}.${ext}`, mediaType: mime, data: file });
       },
     });
   }

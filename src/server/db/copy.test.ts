@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openTestDatabase } from '../../../test/app';
 import { rows, sql, type Database } from './index';
-import { copyField, copyRows } from './copy';
+import { copyField, openCopy } from './copy';
+
+/** One COPY of some rows. */
+async function copyRows(db: Parameters<typeof openCopy>[0], table: string, columns: string[], rows: unknown[][]) {
+  const writer = await openCopy(db, table, columns);
+  await writer.write(rows as never);
+  await writer.end();
+}
 
 describe('copyField', () => {
   it('writes NULL as \\N and escapes backslash, tab and line breaks', () => {

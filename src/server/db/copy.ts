@@ -32,7 +32,7 @@ interface PgLikeClient {
 /** The driver's client under a drizzle database or transaction (drizzle keeps it on the session). */
 function driverClient(db: Db): PgLikeClient {
   const client = (db as unknown as { session?: { client?: PgLikeClient } }).session?.client;
-  if (!client) throw new Error('copyRows: no driver client under this database handle');
+  if (!client) throw new Error('openCopy: no driver client under this database handle');
   return client;
 }
 
@@ -114,12 +114,4 @@ function pgCopy(client: PgLikeClient, target: string): CopyWriter {
       await settled;
     },
   };
-}
-
-/** Appends rows to `table` with one COPY (see openCopy). */
-export async function copyRows(db: Db, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
-  if (!rows.length) return;
-  const writer = await openCopy(db, table, columns);
-  await writer.write(rows);
-  await writer.end();
 }
