@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../src/server/app';
+import { buildApp, type AppOptions } from '../src/server/app';
 import { openDatabase, type Database } from '../src/server/db';
 import type { Ctx } from '../src/server/context';
 import { importUnitsFile } from '../src/modules/units/units.service';
@@ -101,10 +101,10 @@ function client(app: FastifyInstance, cookie?: string, csrfToken?: string): Clie
   };
 }
 
-/** Builds the app on a fresh database. */
-export async function createTestApp(): Promise<TestApp> {
+/** Builds the app on a fresh database (options: the public portal's limits, for tests that post many comments). */
+export async function createTestApp(options: Pick<AppOptions, 'publicPortal'> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const app = await buildApp({ database, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ ...options, database, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   return {
     app,

@@ -335,26 +335,71 @@ export async function findByIdempotencyKey(db: Db, consultationId: number, key: 
  * Spends a proof-of-work challenge and stores a portal comment in one statement (one commit), only while the
  * consultation takes comments on the portal. Returns the new comment's id, or null when nothing was stored.
  */
-export async function storePublicComment(db: Db, c: NewComment, spent: { signature: string; expiresAt: Date }): Promise<{ id: number | null; createdAt: string | null }> {
-  const r = await one<{ id: number | null; createdAt: string | null }>(
+export interface PortalWrite {
+  comment: NewComment;
+  spent: { signature: string; expiresAt: Date };
+}
+
+/** What storing a portal comment did: its id and time, or nulls when nothing was stored. */
+export interface PortalStored {
+  id: number | null;
+  createdAt: string | null;
+}
+
+/**
+ * Portal comments, many in one statement: a comment is stored only if its consultation takes portal comments on
+ * its day and its challenge was not spent before (storing spends it), once per idempotency key. The batch travels as one JSON parameter (the same on both drivers, and no parameter limit).
+ * Callers keep at most one write per challenge and per idempotency key in a batch: the rest get nulls and are
+ * told apart afterwards like any unstored write. Rows are locked in key order, so concurrent batches cannot
+ * deadlock on each other's keys.
+ */
+export async function storePublicComments(db: Db, writes: PortalWrite[]): Promise<PortalStored[]> {
+  const input = writes.map(({ comment: c, spent }) => ({
+    consultation_id: c.consultationId,
+    draft_id: c.draftId,
+    draft_version_id: c.draftVersionId,
+    section_address: c.sectionAddress,
+    body: c.body,
+    organization_id: c.organizationId,
+    unit_level: c.unitLevel,
+    unit_code: c.unitCode,
+    stratum: c.stratum,
+    gender: c.gender,
+    age_band: c.ageBand,
+    ethnicity: c.ethnicity,
+    religion: c.religion,
+    idempotency_key: c.idempotencyKey,
+    made_on: c.madeOn,
+    signature: spent.signature,
+    expires_at: spent.expiresAt.toISOString(),
+  }));
+  // Joins are written as semi-joins and the stored rows are matched to the writes here: the planner cannot know how
+  // many rows a JSON parameter holds, and a nested loop over a large batch would be quadratic.
+  const stored = await rows<{ consultationId: number; key: string; id: number; createdAt: string }>(
     db,
-    sql`WITH spent AS (
-          INSERT INTO spent_challenge (signature, expires_at)
-          SELECT ${spent.signature}, ${spent.expiresAt.toISOString()}::timestamptz
-          WHERE EXISTS (SELECT 1 FROM consultation WHERE id = ${c.consultationId} AND status = 'open' AND public_portal AND ${c.madeOn}::date BETWEEN opens_on AND closes_on)
-          ON CONFLICT DO NOTHING RETURNING 1
-        ), ins AS (
-          INSERT INTO comment (consultation_id, draft_id, draft_version_id, section_address, body, channel, organization_id, unit_level, unit_code, stratum, gender,
-                               age_band, ethnicity, religion, weight, idempotency_key, made_on)
-          SELECT ${c.consultationId}, ${c.draftId}, ${c.draftVersionId}, ${c.sectionAddress}, ${c.body}, 'portal', ${c.organizationId}, ${c.unitLevel}, ${c.unitCode},
-                 ${c.stratum}, ${c.gender}, ${c.ageBand}, ${c.ethnicity}, ${c.religion}, 1, ${c.idempotencyKey}, ${c.madeOn}::date
-          WHERE EXISTS (SELECT 1 FROM spent)
-          ON CONFLICT (consultation_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-          RETURNING id, created_at
+    sql`WITH input AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(
+            consultation_id bigint, draft_id bigint, draft_version_id bigint, section_address text, body text, organization_id bigint, unit_level text,
+            unit_code text, stratum text, gender text, age_band text, ethnicity text, religion text, idempotency_key text, made_on date, signature text, expires_at timestamptz)
+        ), accepted AS (
+          SELECT x.* FROM input x
+          WHERE EXISTS (SELECT 1 FROM consultation c WHERE c.id = x.consultation_id AND c.status = 'open' AND c.public_portal AND x.made_on BETWEEN c.opens_on AND c.closes_on)
+        ), spent AS (
+          INSERT INTO spent_challenge (signature, expires_at) SELECT signature, expires_at FROM accepted ORDER BY signature
+          ON CONFLICT DO NOTHING RETURNING signature
         )
-        SELECT (SELECT id::int FROM ins) AS id, (SELECT created_at::text FROM ins) AS "createdAt"`,
+        INSERT INTO comment (consultation_id, draft_id, draft_version_id, section_address, body, channel, organization_id, unit_level, unit_code, stratum, gender,
+                             age_band, ethnicity, religion, weight, idempotency_key, made_on)
+        SELECT a.consultation_id, a.draft_id, a.draft_version_id, a.section_address, a.body, 'portal', a.organization_id, a.unit_level, a.unit_code,
+               a.stratum, a.gender, a.age_band, a.ethnicity, a.religion, 1, a.idempotency_key, a.made_on
+        FROM accepted a WHERE a.signature IN (SELECT signature FROM spent) ORDER BY a.consultation_id, a.idempotency_key
+        ON CONFLICT (consultation_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+        RETURNING consultation_id::int AS "consultationId", idempotency_key AS key, id::int AS id, created_at::text AS "createdAt"`,
   );
-  return r ?? { id: null, createdAt: null };
+  const index = new Map(writes.map((w, i) => [`${w.comment.consultationId}:${w.comment.idempotencyKey}`, i]));
+  const out: PortalStored[] = writes.map(() => ({ id: null, createdAt: null }));
+  for (const r of stored) out[index.get(`${r.consultationId}:${r.key}`)!] = { id: r.id, createdAt: r.createdAt };
+  return out;
 }
 
 // ---- Proof of work ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { one, type Db } from '../../server/db';
+import { groupCommit, type GroupCommit } from '../../server/db/group-commit';
 import type { Ctx } from '../../server/context';
 import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { AppError, forbidden, notFound } from '../../shared/errors';
@@ -515,6 +516,55 @@ async function factsFor(db: Db, consultationId: number): Promise<PortalFacts> {
   return facts;
 }
 
+export type PortalOutcome = q.PortalStored | { failed: unknown };
+
+/**
+ * Stores a batch of portal writes, one outcome per write in order. At most one write per challenge and per
+ * idempotency key goes into a statement: a repeat (a retry that came while its first try was queued) goes into the
+ * next round and gets that round's verdict. A statement that fails as a whole (one poisoned comment) is retried
+ * write by write, so one bad write costs nobody else theirs.
+ */
+export async function storePortalBatch(db: Db, writes: q.PortalWrite[]): Promise<PortalOutcome[]> {
+  const outcomes: PortalOutcome[] = new Array(writes.length);
+  let rest = writes.map((_, i) => i);
+  while (rest.length) {
+    const seen = new Set<string>();
+    const round: number[] = [];
+    const later: number[] = [];
+    for (const i of rest) {
+      const w = writes[i]!;
+      const keys = [`s:${w.spent.signature}`, `k:${w.comment.consultationId}:${w.comment.idempotencyKey}`];
+      (keys.some((k) => seen.has(k)) ? later : round).push(i);
+      keys.forEach((k) => seen.add(k));
+    }
+    const batch = round.map((i) => writes[i]!);
+    const stored = await q
+      .storePublicComments(db, batch)
+      .catch(() => Promise.all(batch.map((w) => q.storePublicComments(db, [w]).then((r): PortalOutcome => r[0]!, (failed: unknown): PortalOutcome => ({ failed })))));
+    round.forEach((i, k) => (outcomes[i] = stored[k]!));
+    rest = later;
+  }
+  return outcomes;
+}
+
+/** Flushes at once per process: each holds a pooled connection while its commit is flushed to disk. */
+const PORTAL_FLUSHES_IN_FLIGHT = 2;
+const portalWriters = new WeakMap<object, GroupCommit<q.PortalWrite, PortalOutcome>>();
+
+/**
+ * Portal comments are stored by group commit: under load, the comments that arrive while earlier ones are being
+ * committed are stored together by one statement and one commit, and each request is answered after the commit
+ * that holds its comment.
+ */
+function portalWriter(db: Db): GroupCommit<q.PortalWrite, PortalOutcome> {
+  let writer = portalWriters.get(db);
+  if (!writer) {
+    writer = groupCommit((writes) => storePortalBatch(db, writes), { maxBatch: 100, maxInFlight: PORTAL_FLUSHES_IN_FLIGHT });
+    portalWriters.set(db, writer);
+  }
+  return writer;
+}
+
 /**
  * A citizen's comment from the public portal. No account: the proof of work (checked by the route) and the
  * per-address rate limit keep floods out; the idempotency key makes a retried submission land once. The comment
@@ -538,9 +588,8 @@ export async function createPublicComment(db: Db, consultationId: number, body: 
     throw new AppError(422, 'UNIT_NOT_IN_AREA', `Xã/phường mã ${body.unitCode} không thuộc địa bàn của đợt lấy ý kiến này. Hãy kiểm tra lại mã hoặc để trống.`);
   }
   const today = todayInVietnam();
-  const r = await q.storePublicComment(
-    db,
-    {
+  const r = await portalWriter(db).submit({
+    comment: {
       ...commentFields(consultationId, draftVersionId, body),
       channel: 'portal',
       organizationId: (body.unitCode && facts.frontByUnit.get(body.unitCode)) || c.organizationId,
@@ -554,7 +603,8 @@ export async function createPublicComment(db: Db, consultationId: number, body: 
       createdBy: null,
     },
     spent,
-  );
+  });
+  if ('failed' in r) throw r.failed;
   if (r.id !== null) return { id: r.id, receivedAt: r.createdAt!, duplicate: false };
   // Nothing stored: a retry of a stored submission, a closed consultation, or a challenge already used.
   const existing = await q.findByIdempotencyKey(db, consultationId, body.idempotencyKey);
