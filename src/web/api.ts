@@ -19,6 +19,7 @@ import type {
   MeetingSchema,
   PublicCommentBody,
   PublicCommentReceipt,
+  PublicCommuneQuery,
   PublicConsultationList,
   PublicConsultationSchema,
   AltchaChallenge,
@@ -61,7 +62,7 @@ import type {
   OrganizationListResponse,
   UpdateOrganizationBody,
 } from '../modules/organizations/organizations.schema';
-import type { UnitDetailResponse, UnitListQuery, UnitListResponse, UnitStatsResponse } from '../modules/units/units.schema';
+import type { CommuneSearchResult, UnitDetailResponse, UnitListQuery, UnitListResponse, UnitStatsResponse } from '../modules/units/units.schema';
 import type { CreateUserBody, GrantInput, UpdateUserBody, User, UserListQuery, UserListResponse } from '../modules/users/users.schema';
 
 export const API_BASE = '/api/v1';
@@ -228,6 +229,8 @@ export type PublicConsultation = z.infer<typeof PublicConsultationSchema>;
 export type PublicChallenge = z.infer<typeof AltchaChallenge>;
 export type PublicReceipt = z.infer<typeof PublicCommentReceipt>;
 export type PublicCommentInput = z.input<typeof PublicCommentBody>;
+export type CommuneSearch = z.infer<typeof CommuneSearchResult>;
+export type CommuneMatch = CommuneSearch['items'][number];
 export type Synthesis = z.infer<typeof SynthesisSchema>;
 export type SynthesisGroup = z.infer<typeof SynthesisGroupList>['items'][number];
 export type SynthesisGroupDetail = z.infer<typeof GroupDetailSchema>;
@@ -331,6 +334,7 @@ export const api = {
   public: {
     list: (signal?: AbortSignal) => get<{ items: PublicConsultationSummary[] }>('/public/consultations', undefined, signal),
     get: (id: number, signal?: AbortSignal) => get<PublicConsultation>(`/public/consultations/${id}`, undefined, signal),
+    communes: (id: number, query: z.input<typeof PublicCommuneQuery>, signal?: AbortSignal) => get<CommuneSearch>(`/public/consultations/${id}/communes`, query as Query, signal),
     challenge: () => get<PublicChallenge>('/public/challenge'),
     comment: (id: number, body: PublicCommentInput) => post<PublicReceipt>(`/public/consultations/${id}/comments`, body),
   },

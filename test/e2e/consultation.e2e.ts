@@ -1,12 +1,14 @@
 // A consultation end to end, as the issue's done criterion describes it: the province Front leader imports a draft
-// and opens a consultation; a citizen comments on a section from a phone (proof of work solved in the page, a lost
-// answer retried once); a commune specialist records a conference and types two comments with the fast keyboard
-// entry and builds the commune synthesis; a second commune is set up through the API; both communes' leaders
-// approve and send; the province builds its synthesis with coverage stated, curates a step (and meets a conflicting
-// edit), and downloads the DOCX report and the XLSX annex; last, the commune imports a sheet of paper comments.
+// and opens a consultation; a citizen comments on a section from a phone (their commune searched by name, proof of
+// work solved in the page, a lost answer retried once); a commune specialist records a conference and types two
+// comments with the fast keyboard entry and builds the commune synthesis (first shown as not built, with what waits);
+// a second commune is set up through the API; both communes' leaders approve and send; the province builds its
+// synthesis with coverage stated, curates a step (and meets a conflicting edit), and downloads the DOCX report and
+// the XLSX annex; last, the commune imports a sheet of paper comments.
 // Screenshots at each step, axe on the main pages.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldVietnamese } from '../../src/shared/text';
 import { ADMIN_PASSWORD, apiAs, BASE_URL, confirm, launch, login, logout, screenshotFromTop as screenshot, seriousA11yViolations, settled, toast, viewShot, type ApiClient, type Browser } from './support';
 
 const LEADER_PASSWORD = 'mat-khau-lanh-dao-xa-1';
@@ -158,6 +160,17 @@ describe('consultation from draft to province synthesis', () => {
       })
       .toBe('true');
     await drawer.getByText('Nữ', { exact: true }).click();
+    // Where the citizen lives (the commune specialist's commune, whose synthesis takes the comment in): found by its
+    // name typed without diacritics and picked from the list, never by a code.
+    const specialist = await apiAs('chuyenvien.xa', ADMIN_PASSWORD);
+    clients.push(specialist);
+    const specialistOrg = (await specialist.get<{ grants: { organizationId: number }[] }>('/me')).grants[0].organizationId;
+    const home = (await admin.get<{ organization: { unitCode: string; unitName: string } }>(`/organizations/${specialistOrg}`)).organization;
+    const communeSearch = drawer.getByLabel('Xã/phường nơi bạn sống');
+    await communeSearch.click();
+    await communeSearch.pressSequentially(foldVietnamese(home.unitName));
+    await page.locator('.ant-select-item-option', { hasText: home.unitName }).first().click();
+    await expect.poll(() => drawer.getByTestId('commune-select').textContent()).toContain(home.unitName);
     await expect.poll(() => drawer.getByTestId('privacy-notice').textContent()).toContain('Không cần tài khoản');
     await viewShot(page, 'consult-06-public-form');
     expect(await seriousA11yViolations(page, 'public-form')).toEqual([]);
@@ -184,9 +197,9 @@ describe('consultation from draft to province synthesis', () => {
     await viewShot(page, 'consult-09-public-receipt');
     await page.unroute('**/api/v1/public/consultations/*/comments');
 
-    const stored = await admin.get<{ total: number; items: { body: string; sectionAddress: string; gender: string }[] }>(`/consultations/${consultationId}/comments?channel=portal`);
+    const stored = await admin.get<{ total: number; items: { body: string; sectionAddress: string; gender: string; unitCode: string; organizationId: number }[] }>(`/consultations/${consultationId}/comments?channel=portal`);
     expect(stored.total).toBe(1);
-    expect(stored.items[0]).toMatchObject({ body: CITIZEN, sectionAddress: 'I.1.a', gender: 'nu' });
+    expect(stored.items[0]).toMatchObject({ body: CITIZEN, sectionAddress: 'I.1.a', gender: 'nu', unitCode: home.unitCode, organizationId: specialistOrg });
     // Nothing but the deliberately dropped request went wrong in the page.
     expect(phone.errors.filter((e) => !/ERR_FAILED/.test(e))).toEqual([]);
   });
@@ -247,10 +260,12 @@ describe('consultation from draft to province synthesis', () => {
     const recorded = await admin.get<{ items: { body: string; weight: number; meetingId: number | null; sectionAddress: string; channel: string }[] }>(`/consultations/${consultationId}/comments?organizationId=${communeA.id}`);
     expect(recorded.items.find((c) => c.weight === 12)).toMatchObject({ channel: 'conference', sectionAddress: 'I.2', body: 'Đề nghị sớm nâng cấp tuyến đường liên xã đi thôn 5,\nmùa mưa lầy lội, học sinh đi lại rất khó khăn.' });
 
+    // Before the first build the synthesis says what is waiting: the two comments typed and the citizen's.
     await page.getByTestId('tab-synthesis').click();
+    await expect.poll(() => page.getByTestId('not-built-coverage').textContent()).toBe(`Chưa lập bản tổng hợp: 3 ý kiến do ${communeA.name} trực tiếp ghi nhận đang chờ.`);
     await page.getByTestId('synthesis-build').click();
     await expect.poll(() => page.getByTestId('coverage').textContent()).toContain(communeA.name);
-    await expect.poll(() => page.getByTestId('groups-table').locator('tbody tr.ant-table-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('groups-table').locator('tbody tr.ant-table-row').count()).toBe(3);
     await settled(page);
     await screenshot(page, 'consult-12-commune-synthesis');
   });
@@ -298,6 +313,11 @@ describe('consultation from draft to province synthesis', () => {
     await login(page, 'lanhdao.tinh', ADMIN_PASSWORD);
     await page.goto(`${BASE_URL}/consultations/${consultationId}?tab=synthesis`);
     await settled(page);
+    // Not built yet: it says which units have sent theirs and which have not.
+    await expect.poll(() => page.getByTestId('not-built-coverage').textContent()).toMatch(/^Chưa lập bản tổng hợp: 2\/\d+ đơn vị đã gửi lên\.$/);
+    await page.getByTestId('waiting-units').locator('summary').click();
+    await expect.poll(() => page.getByTestId('waiting-units').textContent()).toContain(communeB.name);
+    await screenshot(page, 'consult-13b-province-not-built');
     await page.getByTestId('synthesis-build').click();
     await expect.poll(() => page.getByTestId('coverage').textContent()).toMatch(/^Tổng hợp từ 2\/\d+ đơn vị$/);
     const received = page.getByTestId('received-units');
@@ -401,7 +421,8 @@ describe('consultation from draft to province synthesis', () => {
   });
 
   it('raised no uncaught errors in the staff pages', () => {
-    // Answers the pages expect and handle: 404 SYNTHESIS_NOT_BUILT before a first build, 409 REVISION_CONFLICT provoked above.
-    expect(desk.errors.filter((e) => !/status of 40[49]/.test(e))).toEqual([]);
+    // The one answer the pages expect and handle: 409 REVISION_CONFLICT, provoked above. (Before a first build the
+    // synthesis reads as not built: no error.)
+    expect(desk.errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Drafts, consultations, meetings and comments: the shapes the API accepts and returns, shared with the browser.
 import { z } from 'zod';
+import { foldVietnamese } from '../../shared/text';
 import { IsoDateSchema } from '../units/units.schema';
 
 /** How a comment reached us. The public portal is the only channel without an account. */
@@ -287,6 +288,18 @@ export const PublicCommentBody = z.object({
   altcha: z
     .object({ challenge: AltchaChallenge, solution: z.object({ counter: z.number().int(), derivedKey: z.string().max(256) }).loose() })
     .describe('The solved proof-of-work challenge from GET /public/challenge'),
+});
+
+/** Most communes one search returns. */
+export const MAX_COMMUNE_MATCHES = 20;
+export const PublicCommuneQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100, 'Tên xã/phường cần tìm dài quá 100 ký tự.')
+    .refine((v) => foldVietnamese(v).length >= 2, 'Nhập ít nhất 2 chữ cái hoặc chữ số của tên xã/phường cần tìm.')
+    .describe('What the citizen typed, with or without diacritics: "phuong ba dinh", "Ba Đình", "ba dinh ha noi"; 2–100 characters'),
+  limit: z.coerce.number().int().min(1).max(MAX_COMMUNE_MATCHES).default(MAX_COMMUNE_MATCHES),
 });
 
 export const PublicCommentReceipt = z.object({

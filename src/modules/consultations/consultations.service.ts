@@ -11,6 +11,7 @@ import { foldVietnamese } from '../../shared/text';
 import { detectDocumentType } from '../../shared/files';
 import { insertAudit } from '../audit/audit.queries';
 import { readableOrganizationIds, rolesOnOrganization } from '../organizations/organizations.service';
+import { searchCommunes } from '../units/units.service';
 import { can, type ConsultationAction } from './consultations.access';
 import * as q from './consultations.queries';
 import {
@@ -29,6 +30,7 @@ import {
   MAX_MINUTES_BYTES,
   type MinutesBody,
   type PublicCommentBody,
+  type PublicCommuneQuery,
   type ImportBody,
   type ImportReport,
 } from './consultations.schema';
@@ -565,12 +567,19 @@ function portalWriter(db: Db): GroupCommit<q.PortalWrite, PortalOutcome> {
   return writer;
 }
 
+/** Communes of the consultation's area (those whose Front committee takes part) matching what a citizen typed. */
+export async function searchPublicCommunes(db: Db, consultationId: number, query: z.infer<typeof PublicCommuneQuery>) {
+  const facts = await factsFor(db, consultationId);
+  return searchCommunes(db, { codes: [...facts.frontByUnit.keys()], q: query.q, limit: query.limit });
+}
+
 /**
  * A citizen's comment from the public portal. No account: the proof of work (checked by the route) and the
  * per-address rate limit keep floods out; the idempotency key makes a retried submission land once. The comment
  * is counted under the commune's Front committee when a commune is given (one outside the area is refused), else
- * under the consultation's organization. One statement spends the challenge and stores the comment (while the consultation
- * is open), so it is acknowledged only after its own commit, with one round trip to the database.
+ * under the consultation's organization. The comment is stored by group commit with those arriving at the same time
+ * (its challenge spent in the same statement, only while the consultation is open), and acknowledged only after
+ * that commit.
  */
 export async function createPublicComment(db: Db, consultationId: number, body: Omit<z.infer<typeof PublicCommentBody>, 'altcha'>, spent: { signature: string; expiresAt: Date }) {
   const facts = await factsFor(db, consultationId);

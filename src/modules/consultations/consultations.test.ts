@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, SHARED_DATA, type Client, type TestApp } from '../../../test/app';
 import { bootstrap } from '../../server/bootstrap';
 import { todayInVietnam } from '../../shared/dates';
+import { foldVietnamese } from '../../shared/text';
 import type { Organization } from '../organizations/organizations.schema';
 
 const PASSWORD = 'admin-password-123';
@@ -263,6 +264,80 @@ describe('public portal', () => {
   });
 });
 
+describe('public commune search', () => {
+  const search = (q: string, extra = '') => t.anonymous.get(`/api/v1/public/consultations/${consultationId}/communes?q=${encodeURIComponent(q)}${extra}`);
+  const codes = async (q: string) => {
+    const r = await search(q);
+    expect(r.statusCode, r.body).toBe(200);
+    return (r.json().items as Array<{ code: string }>).map((c) => c.code);
+  };
+
+  it('finds a commune of the area typed with or without diacritics, with its province to tell namesakes apart', async () => {
+    const province = (await admin.get('/api/v1/units/province/75')).json().unit;
+    for (const q of ['Đồng Xoài', 'dong xoai', 'phuong dong xoai', 'PHƯỜNG ĐỒNG XOÀI', 'P. Đồng Xoài', 'dong xoai dong nai', '25210']) {
+      const r = await search(q);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().approximate, q).toBe(false);
+      expect(r.json().items[0], q).toEqual({ code: '25210', name: 'Đồng Xoài', fullName: 'Phường Đồng Xoài', path: [province.fullName] });
+    }
+    // A word typed halfway is the start of a word: the picker asks as the citizen types.
+    expect((await codes('dong xo'))[0]).toBe('25210');
+  });
+
+  it('puts the name itself first, and the spelling typed with its diacritics before its namesake without', async () => {
+    // Lộc Thạnh (25280) and Lộc Thành (25294) fold alike.
+    expect((await codes('loc thanh')).slice(0, 2)).toEqual(['25280', '25294']);
+    expect((await codes('Lộc Thành')).slice(0, 2)).toEqual(['25294', '25280']);
+    expect((await codes('Lộc Thạnh')).slice(0, 2)).toEqual(['25280', '25294']);
+    // "Tân" is in many names: those that start with it come before those that merely contain it.
+    const tan = (await search('tan')).json().items as Array<{ name: string }>;
+    const starts = tan.map((c) => foldVietnamese(c.name).startsWith('tan'));
+    expect(starts.filter(Boolean).length).toBeGreaterThan(1);
+    expect(starts.filter((x) => !x).length).toBeGreaterThan(1);
+    expect(starts.slice(starts.indexOf(false)).every((x) => !x)).toBe(true);
+  });
+
+  it('leaves out communes outside the consultation’s area, even namesakes', async () => {
+    // Phường Ba Đình (Hà Nội), Xã Ba Đình (Thanh Hóa), Xã Ba Dinh (Quảng Ngãi) are not in Đồng Nai.
+    for (const q of ['phuong ba dinh', 'Ba Đình', 'ba dinh ha noi']) {
+      const found = await codes(q);
+      expect(found, q).not.toEqual(expect.arrayContaining(['00004']));
+      expect(found.filter((c) => ['00004', '16171', '21499'].includes(c)), q).toEqual([]);
+    }
+    // Xã Phú Nghĩa exists in Hà Nội (10030) and in Đồng Nai (25267); Xã Tân Tiến in eight provinces.
+    expect(await codes('phu nghia')).toEqual(['25267']);
+    expect((await codes('xa tan tien')).filter((c) => !c.startsWith('2'))).toEqual([]);
+    expect(await codes('tan tien')).toContain('25318');
+    expect(await codes('phu nghia ha noi')).not.toContain('10030');
+  });
+
+  it('offers the closest spellings, flagged approximate, when no name holds every word typed', async () => {
+    const r = (await search('dong xoia')).json();
+    expect(r.approximate).toBe(true);
+    expect(r.items[0].code).toBe('25210');
+    expect((await search('zzzz qqqq')).json()).toEqual({ items: [], approximate: false });
+  });
+
+  it('returns at most 20 (or the limit asked), and checks the query at the edge in Vietnamese', async () => {
+    const many = (await search('xa')).json();
+    expect(many.items).toHaveLength(20);
+    expect((await search('xa', '&limit=5')).json().items).toHaveLength(5);
+    for (const [q, extra, words] of [
+      ['x', '', 'ít nhất 2'],
+      ['  !! ', '', 'ít nhất 2'],
+      ['a'.repeat(101), '', 'dài quá 100'],
+      ['xa', '&limit=21', ''],
+    ] as const) {
+      const r = await search(q, extra);
+      expect(r.statusCode, q).toBe(400);
+      expect(r.json().error.code).toBe('VALIDATION_FAILED');
+      expect(r.json().error.message).toContain(words);
+    }
+    expect((await t.anonymous.get(`/api/v1/public/consultations/${consultationId}/communes`)).statusCode).toBe(400);
+    expect((await t.anonymous.get('/api/v1/public/consultations/999999/communes?q=xa')).statusCode).toBe(404);
+  });
+});
+
 describe('spreadsheet import', () => {
   async function sheet(rows: unknown[][]): Promise<string> {
     const ExcelJS = (await import('exceljs')).default;
@@ -377,6 +452,17 @@ describe('versions and closing', () => {
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['consultation.create', 'consultation.open', 'consultation.close']));
     const comments = (await admin.get('/api/v1/audit?action=comment.create&limit=50')).json();
     expect(comments.total).toBeGreaterThanOrEqual(4);
+  });
+
+  it('limits how often one address may search for its commune', async () => {
+    // The searches above count too: at most 120 a minute are answered, whatever they ask.
+    const answers = [];
+    for (let i = 0; i < 121; i++) answers.push(await t.anonymous.get(`/api/v1/public/consultations/${consultationId}/communes?q=x`));
+    expect(answers[0].statusCode).toBe(400);
+    const limited = answers.at(-1)!;
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('Vui lòng thử lại sau') });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('limits how often one address may post', async () => {

@@ -6,13 +6,16 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../server/openapi';
 import { AppError } from '../../shared/errors';
-import { AltchaChallenge, ConsultationIdParams, PublicCommentBody, PublicCommentReceipt, PublicConsultationList, PublicConsultationSchema } from './consultations.schema';
+import { CommuneSearchResult } from '../units/units.schema';
+import { AltchaChallenge, ConsultationIdParams, PublicCommentBody, PublicCommentReceipt, PublicCommuneQuery, PublicConsultationList, PublicConsultationSchema } from './consultations.schema';
 import * as service from './consultations.service';
 import { verifyAltcha } from './altcha';
 
 export interface PublicPortalOptions {
   /** Comments accepted per address per minute. */
   commentsPerMinute?: number;
+  /** Commune searches answered per address per minute (the picker asks as the citizen types). */
+  searchesPerMinute?: number;
   /** SHA-256 rounds per proof-of-work attempt: the work a browser does before it may post (≈ cost × 7,500 hashes). */
   challengeCost?: number;
   /** Range of the secret counter a solver must reach (the work is proportional to it); benchmarks make it tiny. */
@@ -40,6 +43,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicPortalOptions> = async (a
       new AppError(429, 'RATE_LIMITED', `Bạn gửi quá nhiều lần. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 1000))} giây.`, { retryAfterS: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
   const perMinute = opts.commentsPerMinute ?? Number(process.env.PUBLIC_COMMENTS_PER_MINUTE ?? 20);
+  const searchesPerMinute = opts.searchesPerMinute ?? Number(process.env.PUBLIC_SEARCHES_PER_MINUTE ?? 120);
 
   app.get('/public/consultations', {
     schema: { tags: ['public'], summary: 'Consultations open on the public portal', security: [], response: { 200: PublicConsultationList } },
@@ -49,6 +53,19 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicPortalOptions> = async (a
   app.get('/public/consultations/:id', {
     schema: { tags: ['public'], summary: 'A consultation’s drafts with their sections, to read and comment on', security: [], params: ConsultationIdParams, response: { 200: PublicConsultationSchema, ...publicErrors } },
     handler: async (req) => service.getPublicConsultation(db(), req.params.id),
+  });
+
+  app.get('/public/consultations/:id/communes', {
+    config: { rateLimit: { max: searchesPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'],
+      summary: 'Communes of the consultation’s area matching a name typed with or without diacritics, best first, to say where one lives',
+      security: [],
+      params: ConsultationIdParams,
+      querystring: PublicCommuneQuery,
+      response: { 200: CommuneSearchResult, ...publicErrors },
+    },
+    handler: async (req) => service.searchPublicCommunes(db(), req.params.id, req.query),
   });
 
   app.get('/public/challenge', {

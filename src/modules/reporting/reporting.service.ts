@@ -12,7 +12,7 @@ import { detectDocumentType } from '../../shared/files';
 import { insertAudit } from '../audit/audit.queries';
 import { readableOrganizationIds, rolesOnOrganization } from '../organizations/organizations.service';
 import { findOrganization } from '../organizations/organizations.queries';
-import { getSynthesis } from '../synthesis/synthesis.service';
+import { getBuiltSynthesis, getSynthesis } from '../synthesis/synthesis.service';
 import { can, type ReportingAction } from './reporting.access';
 import * as q from './reporting.queries';
 import { validateContent } from './figures';
@@ -337,8 +337,8 @@ async function act(
     const outline = await q.outlineVersionContent(tx, campaign.outlineVersionId);
     const content = options.content ?? row.content;
     const actor = actorId(ctx);
-    // The unit's synthesis goes with the report: it must exist and be readable (getSynthesis answers 404 otherwise).
-    if (options.synthesis) await getSynthesis(tx, ctx, options.synthesis.consultationId, key.organizationId);
+    // The unit's synthesis goes with the report: it must be readable (404 otherwise) and built (409 otherwise).
+    if (options.synthesis) await getBuiltSynthesis(tx, ctx, options.synthesis.consultationId, key.organizationId);
     const synthesisConsultationId = options.synthesis === undefined ? undefined : (options.synthesis?.consultationId ?? null);
     if (action.type === 'edit') {
       contentIssues(outline, content, false);

@@ -215,6 +215,8 @@ describe('submissions', () => {
     const consultation = c.json().id;
     await provinceLeader.post(`/api/v1/consultations/${consultation}/open`);
     await communeA.post(`/api/v1/consultations/${consultation}/comments`, { organizationId: frontA.id, channel: 'written', body: 'Đề nghị làm đường liên xã.' });
+    const notBuilt = await communeA.put(sub(currentPeriod, frontA.id), { content: content(1, 1, 1), synthesis: { consultationId: consultation } });
+    expect([notBuilt.statusCode, notBuilt.json().error.code]).toEqual([409, 'SYNTHESIS_NOT_BUILT']);
     const built = await communeA.post(`/api/v1/consultations/${consultation}/syntheses/${frontA.id}/build`);
     expect(built.statusCode, built.body).toBe(200);
     const missing = await communeA.put(sub(currentPeriod, frontA.id), { content: content(1, 1, 1), synthesis: { consultationId: 999999 } });

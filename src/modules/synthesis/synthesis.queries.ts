@@ -218,14 +218,31 @@ export async function groupMembers(db: Db, consultationId: number, groupId: numb
   );
 }
 
-export async function totals(db: Db, consultationId: number, synthesisId: number): Promise<{ comments: number; people: number; groups: number }> {
-  const r = await one<{ comments: number; people: number; groups: number }>(
+/**
+ * What a synthesis holds (nothing while `synthesisId` is null: not built) and how many of the organization's own
+ * comments it does not hold yet. Its own members are exactly its own comments that are in, so the difference of two
+ * counts answers without an anti-join over every comment.
+ */
+export async function totals(
+  db: Db,
+  consultationId: number,
+  synthesisId: number | null,
+  organizationId: number,
+): Promise<{ comments: number; people: number; groups: number; pendingComments: number }> {
+  const r = await one<{ comments: number; people: number; groups: number; pendingComments: number }>(
     db,
-    sql`SELECT (SELECT count(*)::int FROM synthesis_member WHERE consultation_id = ${consultationId} AND synthesis_id = ${synthesisId}) AS comments,
-               (SELECT coalesce(sum(weight), 0)::int FROM synthesis_member WHERE consultation_id = ${consultationId} AND synthesis_id = ${synthesisId}) AS people,
-               (SELECT count(*)::int FROM synthesis_group WHERE consultation_id = ${consultationId} AND synthesis_id = ${synthesisId}) AS groups`,
+    sql`SELECT m.comments, m.people,
+               (SELECT count(*)::int FROM synthesis_group WHERE consultation_id = ${consultationId} AND synthesis_id = ${synthesisId}) AS groups,
+               (SELECT count(*)::int FROM comment WHERE consultation_id = ${consultationId} AND organization_id = ${organizationId}) - m.own AS "pendingComments"
+        FROM (SELECT count(*)::int AS comments, coalesce(sum(weight), 0)::int AS people, (count(*) FILTER (WHERE via_synthesis_id IS NULL))::int AS own
+              FROM synthesis_member WHERE consultation_id = ${consultationId} AND synthesis_id = ${synthesisId}) m`,
   );
   return r!;
+}
+
+/** An organization's name, for a synthesis not built yet. */
+export async function organizationName(db: Db, organizationId: number): Promise<string | undefined> {
+  return (await one<{ name: string }>(db, sql`SELECT name FROM organization WHERE id = ${organizationId}`))?.name;
 }
 
 // ---- Curation primitives ---------------------------------------------------------------------------------------

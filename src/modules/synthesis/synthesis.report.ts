@@ -2,21 +2,19 @@
 import type { z } from 'zod';
 import { rows, sql, type Db } from '../../server/db';
 import type { Ctx } from '../../server/context';
-import { AppError } from '../../shared/errors';
 import { CHANNEL_LABELS, MEETING_KIND_LABELS, STRATUM_LABELS, type Channel, type Stratum } from '../consultations/consultations.schema';
 import { getConsultation, getDraft } from '../consultations/consultations.service';
 import { getOrganizationDetail } from '../organizations/organizations.service';
 import { officialFrame } from '../organizations/organizations.frame';
 import { compareSectionAddresses, type ReportDraft, type SynthesisReportModel } from './report/report.model';
-import { getSynthesis } from './synthesis.service';
+import { getBuiltSynthesis } from './synthesis.service';
 import type { ReportQuery } from './synthesis.schema';
 
 export type ReportOptions = z.infer<typeof ReportQuery>;
 
 
 export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number, organizationId: number, options: ReportOptions): Promise<SynthesisReportModel> {
-  const synthesis = await getSynthesis(db, ctx, consultationId, organizationId);
-  if (!synthesis.builtAt) throw new AppError(409, 'SYNTHESIS_STATE', 'Chưa lập bản tổng hợp.');
+  const synthesis = await getBuiltSynthesis(db, ctx, consultationId, organizationId);
   const consultation = await getConsultation(db, ctx, consultationId);
   const org = await getOrganizationDetail(db, ctx, organizationId);
   const frame = await officialFrame(db, ctx, organizationId, options);

@@ -21,7 +21,7 @@ export const synthesisRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
 
   app.get(base, {
-    schema: { tags: ['synthesis'], summary: 'An organization’s synthesis: status, totals and coverage', params: SynthesisParams, response: { 200: SynthesisSchema, ...authErrors } },
+    schema: { tags: ['synthesis'], summary: 'An organization’s synthesis: status, totals, coverage and what waits to be merged (\'not_built\' before its first build)', params: SynthesisParams, response: { 200: SynthesisSchema, ...authErrors } },
     handler: async (req) => {
       requireActor(req);
       return service.getSynthesis(db(), req.ctx, req.params.id, req.params.organizationId);

@@ -2,8 +2,12 @@
 import { z } from 'zod';
 import { OfficialFrameQuery } from '../../shared/documents/official.model';
 
+/** States a stored synthesis goes through. */
 export const SYNTHESIS_STATUSES = ['draft', 'approved', 'sent', 'returned'] as const;
 export type SynthesisStatus = (typeof SYNTHESIS_STATUSES)[number];
+/** What the API shows: a stored state, or 'not_built' for a participating organization that has not built one yet. */
+export const SYNTHESIS_STATES = ['not_built', ...SYNTHESIS_STATUSES] as const;
+export type SynthesisState = (typeof SYNTHESIS_STATES)[number];
 
 const Id = z.coerce.number().int().positive();
 
@@ -14,6 +18,15 @@ export const CoverageSchema = z.object({
   included: z.array(z.object({ organizationId: z.number().int(), name: z.string(), synthesisId: z.number().int(), comments: z.number().int() })),
   text: z.string().describe('e.g. "Tổng hợp từ 26/34 đơn vị"'),
 });
+
+export const PendingSchema = z
+  .object({
+    comments: z.number().int().describe('The organization’s own comments not yet in the synthesis (all of them before the first build)'),
+    syntheses: z
+      .array(z.object({ organizationId: z.number().int(), name: z.string(), synthesisId: z.number().int() }))
+      .describe('Syntheses sent up to this organization and not yet merged in'),
+  })
+  .describe('What the next build would add');
 
 export const GroupSchema = z.object({
   id: z.number().int(),
@@ -29,18 +42,19 @@ export const GroupSchema = z.object({
 export type SynthesisGroup = z.infer<typeof GroupSchema>;
 
 export const SynthesisSchema = z.object({
-  id: z.number().int(),
+  id: z.number().int().nullable().describe('null until the first build'),
   consultationId: z.number().int(),
   organizationId: z.number().int(),
   organizationName: z.string(),
-  status: z.enum(SYNTHESIS_STATUSES),
-  revision: z.number().int().describe('Send it back with each curation step (expectedRevision)'),
+  status: z.enum(SYNTHESIS_STATES).describe("'not_built': the organization takes part but nobody has built its synthesis yet (no groups; see pending)"),
+  revision: z.number().int().describe('Send it back with each curation step (expectedRevision); 0 before the first build'),
   returnNote: z.string().nullable(),
   builtAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
   sentAt: z.string().nullable(),
   totals: z.object({ comments: z.number().int(), people: z.number().int(), groups: z.number().int() }),
   coverage: CoverageSchema,
+  pending: PendingSchema,
   canUndo: z.boolean(),
 });
 export type Synthesis = z.infer<typeof SynthesisSchema>;

@@ -17,7 +17,7 @@ import { rolesOnOrganization } from '../organizations/organizations.service';
 import { groupComments, type CommentInput } from './engine';
 import { can, type SynthesisAction } from './synthesis.access';
 import * as q from './synthesis.queries';
-import type { CurationBody, Synthesis, SynthesisGroupsQuery } from './synthesis.schema';
+import type { CurationBody, Synthesis, SynthesisGroupsQuery, SynthesisState } from './synthesis.schema';
 
 async function authorize(db: Db, ctx: Ctx, organizationId: number, action: SynthesisAction): Promise<void> {
   const roles = await rolesOnOrganization(db, ctx, organizationId);
@@ -25,41 +25,95 @@ async function authorize(db: Db, ctx: Ctx, organizationId: number, action: Synth
   if (!can(roles, action)) throw forbidden();
 }
 
+async function participates(db: Db, consultation: { organizationId: number }, organizationId: number): Promise<boolean> {
+  return (await participantIds(db, consultation.organizationId)).includes(organizationId);
+}
+
 async function requireParticipant(db: Db, ctx: Ctx, consultationId: number, organizationId: number) {
   const consultation = await getConsultation(db, ctx, consultationId);
-  if (!(await participantIds(db, consultation.organizationId)).includes(organizationId)) {
+  if (!(await participates(db, consultation, organizationId))) {
     throw new AppError(422, 'NOT_PARTICIPATING', 'Tổ chức này không tham gia đợt lấy ý kiến.');
   }
   return consultation;
 }
 
-async function loadSynthesis(db: Db, consultationId: number, organizationId: number, forUpdate = false): Promise<q.SynthesisRow> {
-  const s = await q.findSynthesis(db, consultationId, organizationId, forUpdate);
-  if (!s) throw new AppError(404, 'SYNTHESIS_NOT_BUILT', 'Tổ chức này chưa lập bản tổng hợp cho đợt lấy ý kiến.');
+const NOT_BUILT_MESSAGE = 'Tổ chức này chưa lập bản tổng hợp cho đợt lấy ý kiến.';
+const BUILD_FIRST_MESSAGE = `${NOT_BUILT_MESSAGE} Hãy lập bản tổng hợp trước.`;
+
+/** The stored synthesis, to read its groups: they are not found (404) before the first build. */
+async function loadSynthesis(db: Db, consultationId: number, organizationId: number): Promise<q.SynthesisRow> {
+  const s = await q.findSynthesis(db, consultationId, organizationId);
+  if (!s) throw new AppError(404, 'SYNTHESIS_NOT_BUILT', NOT_BUILT_MESSAGE);
   return s;
 }
 
-async function present(db: Db, s: q.SynthesisRow): Promise<Synthesis> {
+/** The stored synthesis, locked for a command; a command on one not built yet is refused (409). */
+async function lockSynthesis(db: Db, consultationId: number, organizationId: number): Promise<q.SynthesisRow> {
+  const s = await q.findSynthesis(db, consultationId, organizationId, true);
+  if (!s) throw new AppError(409, 'SYNTHESIS_NOT_BUILT', BUILD_FIRST_MESSAGE);
+  return s;
+}
+
+/** A synthesis as shown: the stored row, or the placeholder of one not built yet (no id, no groups, revision 0). */
+type SynthesisView = Omit<q.SynthesisRow, 'id' | 'status'> & { id: number | null; status: SynthesisState };
+
+async function present(db: Db, s: SynthesisView): Promise<Synthesis> {
   const expected = await q.expectedReporters(db, s.organizationId);
-  const included = await q.includedSyntheses(db, s.consultationId, s.id);
+  const included = s.id === null ? [] : await q.includedSyntheses(db, s.consultationId, s.id);
+  const sent = await q.receivedSyntheses(db, s.consultationId, s.organizationId);
+  const { pendingComments, ...totals } = await q.totals(db, s.consultationId, s.id, s.organizationId);
   const includedIds = new Set(included.map((i) => i.organizationId));
+  const mergedSyntheses = new Set(included.map((i) => i.synthesisId));
+  const pending = {
+    comments: pendingComments,
+    syntheses: sent.filter((r) => !mergedSyntheses.has(r.id)).map((r) => ({ organizationId: r.organizationId, name: r.name, synthesisId: r.id })),
+  };
   const received = expected.filter((e) => includedIds.has(e.organizationId)).length;
-  const text = expected.length
-    ? `Tổng hợp từ ${received}/${expected.length} đơn vị${included.length > received ? ` (và ${included.length - received} đơn vị khác)` : ''}`
-    : `Tổng hợp từ ý kiến do ${s.organizationName} trực tiếp ghi nhận`;
-  const undoable = await q.lastStep(db, s.consultationId, s.id);
+  const text =
+    s.id === null
+      ? notBuiltText(s.organizationName, expected, pending)
+      : expected.length
+        ? `Tổng hợp từ ${received}/${expected.length} đơn vị${included.length > received ? ` (và ${included.length - received} đơn vị khác)` : ''}`
+        : `Tổng hợp từ ý kiến do ${s.organizationName} trực tiếp ghi nhận`;
+  const undoable = s.id === null ? undefined : await q.lastStep(db, s.consultationId, s.id);
   return {
     ...s,
-    totals: await q.totals(db, s.consultationId, s.id),
+    totals,
     coverage: { expected: expected.length, received, missing: expected.filter((e) => !includedIds.has(e.organizationId)), included, text },
+    pending,
     canUndo: !!undoable && (s.status === 'draft' || s.status === 'returned'),
   };
 }
 
+/** "Chưa lập bản tổng hợp: 3/34 đơn vị đã gửi lên; 12 ý kiến do … trực tiếp ghi nhận đang chờ." */
+function notBuiltText(organizationName: string, expected: Array<{ organizationId: number }>, pending: Synthesis['pending']): string {
+  const sent = new Set(pending.syntheses.map((p) => p.organizationId));
+  const parts: string[] = [];
+  if (expected.length) parts.push(`${expected.filter((e) => sent.has(e.organizationId)).length}/${expected.length} đơn vị đã gửi lên`);
+  else if (sent.size) parts.push(`${sent.size} đơn vị đã gửi lên`);
+  if (pending.comments) parts.push(`${pending.comments} ý kiến do ${organizationName} trực tiếp ghi nhận đang chờ`);
+  return `Chưa lập bản tổng hợp: ${parts.length ? parts.join('; ') : 'chưa có ý kiến nào'}.`;
+}
+
+/**
+ * An organization's synthesis of a consultation. Before its first build it reads as 'not_built', with what a build
+ * would take in; an organization outside the caller's scope or not taking part is not found.
+ */
 export async function getSynthesis(db: Db, ctx: Ctx, consultationId: number, organizationId: number): Promise<Synthesis> {
   await authorize(db, ctx, organizationId, 'read');
-  await getConsultation(db, ctx, consultationId);
-  return present(db, await loadSynthesis(db, consultationId, organizationId));
+  const consultation = await getConsultation(db, ctx, consultationId);
+  const stored = await q.findSynthesis(db, consultationId, organizationId);
+  if (stored) return present(db, stored);
+  if (!(await participates(db, consultation, organizationId))) throw notFound('Tổ chức này không tham gia đợt lấy ý kiến nên không có bản tổng hợp.');
+  const organizationName = (await q.organizationName(db, organizationId)) ?? '';
+  return present(db, { id: null, consultationId, organizationId, organizationName, status: 'not_built', revision: 0, returnNote: null, builtAt: null, approvedAt: null, sentAt: null });
+}
+
+/** A synthesis that has been built (to print its report or send it with a report); 409 before its first build. */
+export async function getBuiltSynthesis(db: Db, ctx: Ctx, consultationId: number, organizationId: number): Promise<Synthesis & { id: number }> {
+  const s = await getSynthesis(db, ctx, consultationId, organizationId);
+  if (s.id === null || !s.builtAt) throw new AppError(409, 'SYNTHESIS_NOT_BUILT', BUILD_FIRST_MESSAGE);
+  return { ...s, id: s.id };
 }
 
 export async function listGroups(db: Db, ctx: Ctx, consultationId: number, organizationId: number, query: z.infer<typeof SynthesisGroupsQuery>) {
@@ -110,7 +164,7 @@ export async function buildSynthesis(db: Db, ctx: Ctx, consultationId: number, o
     const consultation = await requireParticipant(tx, ctx, consultationId, organizationId);
     if (consultation.status === 'preparing') throw new AppError(409, 'CONSULTATION_STATE', 'Đợt lấy ý kiến chưa mở: chưa có gì để tổng hợp.');
     await q.insertSynthesis(tx, consultationId, organizationId);
-    const s = await loadSynthesis(tx, consultationId, organizationId, true);
+    const s = await lockSynthesis(tx, consultationId, organizationId);
     if (s.status === 'approved' || s.status === 'sent') throw new AppError(409, 'SYNTHESIS_LOCKED', 'Bản tổng hợp đã phê duyệt hoặc đã gửi; mở lại để cập nhật.');
 
     const existing = await q.groupsForMatching(tx, consultationId, s.id);
@@ -182,7 +236,7 @@ type Undo =
 export async function curate(db: Db, ctx: Ctx, consultationId: number, organizationId: number, step: Step): Promise<Synthesis> {
   return db.transaction(async (tx) => {
     await authorize(tx, ctx, organizationId, 'curate');
-    const s = await loadSynthesis(tx, consultationId, organizationId, true);
+    const s = await lockSynthesis(tx, consultationId, organizationId);
     if (s.status !== 'draft' && s.status !== 'returned') throw new AppError(409, 'SYNTHESIS_LOCKED', 'Bản tổng hợp đã phê duyệt hoặc đã gửi; mở lại để chỉnh sửa.');
     if (step.expectedRevision !== s.revision) {
       throw new AppError(409, 'REVISION_CONFLICT', 'Bản tổng hợp vừa được người khác chỉnh sửa. Vui lòng tải lại để xem thay đổi trước khi tiếp tục.', { revision: s.revision });
@@ -286,7 +340,7 @@ const TRANSITIONS = {
 export async function transition(db: Db, ctx: Ctx, consultationId: number, organizationId: number, action: keyof typeof TRANSITIONS): Promise<Synthesis> {
   return db.transaction(async (tx) => {
     await authorize(tx, ctx, organizationId, 'approve');
-    const s = await loadSynthesis(tx, consultationId, organizationId, true);
+    const s = await lockSynthesis(tx, consultationId, organizationId);
     const t = TRANSITIONS[action];
     if (!(t.from as readonly string[]).includes(s.status)) throw new AppError(409, 'SYNTHESIS_STATE', t.message);
     if (action === 'approve' && !s.builtAt) throw new AppError(409, 'SYNTHESIS_STATE', 'Cần lập bản tổng hợp trước khi phê duyệt.');

@@ -79,11 +79,51 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('a commune’s synthesis', () => {
+  it('reads as not built before the first build: no groups, what is waiting, commands refused', async () => {
+    const r = await specialistA.get(path(frontA));
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      id: null,
+      organizationId: frontA.id,
+      organizationName: frontA.name,
+      status: 'not_built',
+      revision: 0,
+      builtAt: null,
+      totals: { comments: 0, people: 0, groups: 0 },
+      coverage: { expected: 0, received: 0, missing: [], included: [], text: `Chưa lập bản tổng hợp: 6 ý kiến do ${frontA.name} trực tiếp ghi nhận đang chờ.` },
+      pending: { comments: 6, syntheses: [] },
+      canUndo: false,
+    });
+    // A collaborator reads it too; a unit outside the caller's scope stays not found.
+    expect((await collaboratorA.get(path(frontA))).json().status).toBe('not_built');
+    expect((await leaderB.get(path(frontA))).statusCode).toBe(404);
+    const groupsBefore = await specialistA.get(path(frontA, '/groups'));
+    expect([groupsBefore.statusCode, groupsBefore.json().error.code]).toEqual([404, 'SYNTHESIS_NOT_BUILT']);
+    for (const [client, rest, body] of [
+      [leaderA, '/approve', undefined],
+      [specialistA, '/steps', { kind: 'undo', expectedRevision: 0 }],
+    ] as const) {
+      const refused = await client.post(path(frontA, rest), body);
+      expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'SYNTHESIS_NOT_BUILT']);
+    }
+    const report = await specialistA.get(path(frontA, '/report.docx'));
+    expect([report.statusCode, report.json().error.code]).toEqual([409, 'SYNTHESIS_NOT_BUILT']);
+  });
+
+  it('answers 404 for an organization that does not take part in the consultation', async () => {
+    const central = (await admin.get('/api/v1/organizations?unitCode=VN&kind=fatherland_front')).json().items[0] as Organization;
+    expect(central).toBeDefined();
+    const r = await admin.get(path(central));
+    expect(r.statusCode, r.body).toBe(404);
+    expect((await provinceLeader.get(`/api/v1/consultations/999999/syntheses/${provinceFront.id}`)).statusCode).toBe(404);
+  });
+
   it('is built by a specialist, grouping the same opinion across spellings and sections', async () => {
     expect((await collaboratorA.post(path(frontA, '/build'))).statusCode).toBe(403);
     const built = await specialistA.post(path(frontA, '/build'));
     expect(built.statusCode, built.body).toBe(200);
-    expect(built.json()).toMatchObject({ status: 'draft', totals: { comments: 6, people: 15, groups: 3 }, coverage: { expected: 0 } });
+    expect(built.json()).toMatchObject({ status: 'draft', revision: 1, totals: { comments: 6, people: 15, groups: 3 }, coverage: { expected: 0 }, pending: { comments: 0, syntheses: [] } });
+    expect(built.json().id).toEqual(expect.any(Number));
     expect(built.json().coverage.text).toContain(frontA.name);
     const list = await groups(specialistA, frontA);
     expect(list.map((g) => g.count)).toEqual([12, 2, 1]);
@@ -152,6 +192,11 @@ describe('bottom-up', () => {
   });
 
   it('merges at the province: groups matched across units, counts summed, provenance and coverage kept', async () => {
+    const before = (await provinceLeader.get(path(provinceFront))).json();
+    expect(before).toMatchObject({ status: 'not_built', totals: { comments: 0, groups: 0 }, coverage: { received: 0, included: [] }, pending: { comments: 0 } });
+    expect(before.pending.syntheses.map((p: { organizationId: number }) => p.organizationId).sort()).toEqual([frontA.id, frontB.id].sort());
+    expect(before.coverage.missing).toHaveLength(before.coverage.expected);
+    expect(before.coverage.text).toBe(`Chưa lập bản tổng hợp: 2/${before.coverage.expected} đơn vị đã gửi lên.`);
     const province = await provinceLeader.post(path(provinceFront, '/build'));
     expect(province.statusCode, province.body).toBe(200);
     const p = province.json();
@@ -159,6 +204,7 @@ describe('bottom-up', () => {
     expect(p.coverage).toMatchObject({ received: 2, text: `Tổng hợp từ 2/${p.coverage.expected} đơn vị` });
     expect(p.coverage.expected).toBeGreaterThan(2);
     expect(p.coverage.missing).toHaveLength(p.coverage.expected - 2);
+    expect(p.pending).toEqual({ comments: 0, syntheses: [] });
     const list = await groups(provinceLeader, provinceFront);
     expect(list.map((g) => g.count)).toEqual([14, 2, 2]);
     expect(list[0]).toMatchObject({ units: 2 });
@@ -175,9 +221,14 @@ describe('bottom-up', () => {
     expect(back.json()).toMatchObject({ status: 'returned', returnNote: 'Đề nghị bổ sung ý kiến hội nghị.' });
     expect((await provinceLeader.get(path(provinceFront))).json()).toMatchObject({ totals: { comments: 6 }, coverage: { received: 1 } });
     await comment(leaderB, frontB, WATER, 'I.1');
+    expect((await leaderB.get(path(frontB))).json()).toMatchObject({ status: 'returned', totals: { comments: 3 }, pending: { comments: 1 } });
     expect((await leaderB.post(path(frontB, '/build'))).json().totals.comments).toBe(4);
     await leaderB.post(path(frontB, '/approve'));
     await leaderB.post(path(frontB, '/send'));
+    // Sent again: waiting at the province until it builds, and not counted as missing.
+    const waiting = (await provinceLeader.get(path(provinceFront))).json();
+    expect(waiting.pending.syntheses).toEqual([{ organizationId: frontB.id, name: frontB.name, synthesisId: expect.any(Number) }]);
+    expect(waiting.coverage.received).toBe(1);
     const again = (await provinceLeader.post(path(provinceFront, '/build'))).json();
     expect(again.totals).toEqual({ comments: 10, people: 19, groups: 3 });
     expect((await groups(provinceLeader, provinceFront)).map((g) => g.count)).toEqual([14, 3, 2]);

@@ -3,7 +3,7 @@ import { one, rows, type Db } from '../../server/db';
 import { escapeLike, foldVietnamese } from '../../shared/text';
 import type { IsoDate } from '../../shared/dates';
 import type { StoredUnit, SuccessionRecord, UnitImportPlan } from './units.import';
-import type { Unit, UnitLevel } from './units.schema';
+import type { CommuneMatch, Unit, UnitLevel } from './units.schema';
 
 const UNIT_COLUMNS = sql.raw(`u.id::int AS "id", u.code, u.level, u.type, u.name, u.full_name AS "fullName",
   u.parent_level AS "parentLevel", u.parent_code AS "parentCode",
@@ -36,6 +36,50 @@ export async function listUnits(
   );
   const total = await one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM unit u WHERE ${cond}`);
   return { items, total: total?.n ?? 0 };
+}
+
+/** How close a misspelt query must come to a commune's name and parents (pg_trgm word similarity) to be offered. */
+const SIMILAR_ENOUGH = 0.5;
+
+/**
+ * Communes among `codes` in force on `at` whose name, or name and parents ("ba dinh ha noi"), hold every folded
+ * word typed as the start of a word, with the tier of the match: 0 the code or the name itself, 1 a name that
+ * starts with the query, 2 every word in the name, 3 every word in the name and its parents. Only when nothing
+ * matches so are the closest spellings offered (tier 4: trigram word similarity). Best first. The area is a few
+ * thousand communes at most: scanned, no index.
+ */
+export async function searchCommunes(
+  db: Db,
+  args: { codes: string[]; folded: string; words: string[]; at: IsoDate; limit: number },
+): Promise<Array<CommuneMatch & { tier: number }>> {
+  const q = args.folded;
+  const patterns = sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(args.words.map((w) => `% ${escapeLike(w)}%`))}::json))`;
+  const found = await rows<Omit<CommuneMatch, 'path'> & { parent: string | null; grandparent: string | null; tier: number }>(
+    db,
+    sql`WITH area AS (
+          SELECT u.code, u.name, u.full_name, u.search_key AS key,
+                 btrim(regexp_replace(lower(unaccent(u.name)), '[^a-z0-9]+', ' ', 'g')) AS name_key,
+                 p.full_name AS parent, g.full_name AS grandparent, concat_ws(' ', u.search_key, p.search_key, g.search_key) AS path_key
+          FROM unit u
+          LEFT JOIN unit p ON p.level = u.parent_level AND p.code = u.parent_code AND p.level <> 'central' AND ${inForce(args.at, 'p')}
+          LEFT JOIN unit g ON g.level = p.parent_level AND g.code = p.parent_code AND g.level <> 'central' AND ${inForce(args.at, 'g')}
+          WHERE u.level = 'commune' AND ${inForce(args.at)} AND u.code IN (SELECT json_array_elements_text(${JSON.stringify(args.codes)}::json))
+        ), scored AS (
+          SELECT area.*, word_similarity(${q}, path_key) AS closeness,
+                 CASE WHEN code = ${q} OR name_key = ${q} OR key = ${q} THEN 0
+                      WHEN name_key LIKE ${`${escapeLike(q)}%`} OR key LIKE ${`${escapeLike(q)}%`} THEN 1
+                      WHEN ' ' || key LIKE ALL (${patterns}) THEN 2
+                      WHEN ' ' || path_key LIKE ALL (${patterns}) THEN 3
+                      ELSE 4 END AS tier
+          FROM area
+        )
+        SELECT code, name, full_name AS "fullName", parent, grandparent, tier
+        FROM (SELECT scored.*, min(tier) OVER () AS best FROM scored WHERE tier < 4 OR closeness >= ${SIMILAR_ENOUGH}) found
+        WHERE tier < 4 OR best = 4
+        ORDER BY tier, closeness DESC, similarity(${q}, key) DESC, key, code
+        LIMIT ${args.limit}`,
+  );
+  return found.map(({ parent, grandparent, ...c }) => ({ ...c, path: [parent, grandparent].filter((n): n is string => !!n) }));
 }
 
 /** The version of a unit in force on a day, or its latest version when none is. */

@@ -52,6 +52,20 @@ export const UnitDetailResponse = z.object({
   successors: z.array(z.object({ level: z.enum(UNIT_LEVELS), code: z.string(), kind: z.enum(['full', 'partial']), effectiveOn: z.string(), fullName: z.string().nullable() })),
 });
 
+export const CommuneMatchSchema = z.object({
+  code: z.string().describe('Official 5-digit commune code'),
+  name: z.string().describe('Name without the type, e.g. "Ba Đình"'),
+  fullName: z.string().describe('Name with the type, e.g. "Phường Ba Đình"'),
+  path: z.array(z.string()).describe('The units above it, nearest first, to tell namesakes apart: ["Thành phố Hà Nội"] (a district first, before 1 July 2025)'),
+});
+export type CommuneMatch = z.infer<typeof CommuneMatchSchema>;
+
+export const CommuneSearchResult = z.object({
+  items: z.array(CommuneMatchSchema).describe('Best matches first'),
+  approximate: z.boolean().describe('No name holds every word typed: these are the closest spellings (typos)'),
+});
+export type CommuneSearchResult = z.infer<typeof CommuneSearchResult>;
+
 export const UnitStatsQuery = z.object({ at: IsoDateSchema.optional().describe('Day to count at (default: today)') });
 export const UnitStatsResponse = z
   .object({ province: z.number().int().optional(), district: z.number().int().optional(), commune: z.number().int().optional() })

@@ -4,10 +4,11 @@ import type { Ctx } from '../../server/context';
 import { isSystemAdmin } from '../../server/context';
 import { isIsoDate, todayInVietnam, type IsoDate } from '../../shared/dates';
 import { AppError, forbidden, notFound } from '../../shared/errors';
+import { foldVietnamese } from '../../shared/text';
 import { insertAudit } from '../audit/audit.queries';
 import { parseUnitFile, planUnitImport } from './units.import';
 import * as q from './units.queries';
-import type { UnitImportReport, UnitLevel } from './units.schema';
+import type { CommuneSearchResult, UnitImportReport, UnitLevel } from './units.schema';
 
 export interface ImportOptions {
   validFrom?: IsoDate;
@@ -80,3 +81,25 @@ export async function unitDetail(db: Db, level: UnitLevel, code: string, at: Iso
   const { predecessors, successors } = await q.unitSuccession(db, level, code);
   return { unit, ancestors: await q.unitAncestors(db, unit, at), versions: await q.unitVersions(db, level, code), predecessors, successors };
 }
+
+/**
+ * Communes among `codes` (an area) matching what a person typed, with or without diacritics: "phuong ba dinh",
+ * "Ba Đình", "ba dinh ha noi". Best first, at most `limit`; among equally good matches the one spelt exactly as
+ * typed comes first ("Lộc Thành" before "Lộc Thạnh" when that is what was typed).
+ */
+export async function searchCommunes(db: Db, args: { codes: string[]; q: string; at?: IsoDate; limit: number }): Promise<CommuneSearchResult> {
+  const folded = foldVietnamese(args.q);
+  if (!folded || !args.codes.length) return { items: [], approximate: false };
+  const found = await q.searchCommunes(db, { codes: args.codes, folded, words: folded.split(' '), at: args.at ?? todayInVietnam(), limit: args.limit });
+  const typed = spelling(args.q);
+  const exact = (c: { name: string; fullName: string }) => (spelling(c.name) === typed || spelling(c.fullName) === typed ? 0 : 1);
+  // Stable: the database's order stands within each tier.
+  const items = found.map((c, i) => ({ c, i })).sort((a, b) => a.c.tier - b.c.tier || exact(a.c) - exact(b.c) || a.i - b.i);
+  return { items: items.map(({ c: { tier: _t, ...c } }) => c), approximate: found.some((c) => c.tier === APPROXIMATE_TIER) };
+}
+
+/** The tier of a match offered only for being spelt alike (see searchCommunes in units.queries). */
+const APPROXIMATE_TIER = 4;
+
+/** A name as written, compared with diacritics but not case or spacing. */
+const spelling = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();

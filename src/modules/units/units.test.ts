@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, MERGES_2025, SYSTEM, UNITS_2025, UNITS_PRE2025, type Client, type TestApp } from '../../../test/app';
 import { bootstrap } from '../../server/bootstrap';
 import { countUnitsByLevel } from './units.queries';
-import { importUnitsFile } from './units.service';
+import { importUnitsFile, searchCommunes } from './units.service';
 
 describe('administrative units', () => {
   let t: TestApp;
@@ -69,6 +69,23 @@ describe('administrative units', () => {
     expect(baDinh.items.map((u: { fullName: string }) => u.fullName)).toContain('Phường Ba Đình');
     const children = (await admin.get('/api/v1/units?parentLevel=province&parentCode=75&limit=500')).json();
     expect(children.total).toBe(95);
+  });
+
+  it('searches the communes of an area on a day, best first, with the units above them for namesakes', async () => {
+    const db = t.database.db;
+    const today = (await admin.get('/api/v1/units?level=commune&limit=500&q=ba')).json().items.map((u: { code: string }) => u.code) as string[];
+    const all = [...new Set([...today, '00004', '16171', '21499'])];
+    // Three communes are named Ba Đình/Ba Dinh today: the spelling typed comes first, the province tells them apart.
+    const exact = await searchCommunes(db, { codes: all, q: 'Ba Đình', limit: 20 });
+    expect(exact.items.slice(0, 2).map((c) => c.code).sort()).toEqual(['00004', '16171']);
+    expect(exact.items.findIndex((c) => c.code === '21499')).toBe(2);
+    expect((await searchCommunes(db, { codes: all, q: 'ba dinh ha noi', limit: 20 })).items[0]).toEqual({ code: '00004', name: 'Ba Đình', fullName: 'Phường Ba Đình', path: ['Thành phố Hà Nội'] });
+    // Only the area's communes are searched.
+    expect((await searchCommunes(db, { codes: ['16171', '21499'], q: 'phuong ba dinh', limit: 20 })).items.map((c) => c.code)).not.toContain('00004');
+    expect(await searchCommunes(db, { codes: [], q: 'ba dinh', limit: 20 })).toEqual({ items: [], approximate: false });
+    // Before 1 July 2025 a commune sat in a district: both are its path.
+    const before = await searchCommunes(db, { codes: ['14776', '14812', '16096'], q: 'ba dinh bim son', at: '2024-01-01', limit: 20 });
+    expect(before.items).toEqual([{ code: '14812', name: 'Ba Đình', fullName: 'Phường Ba Đình', path: ['Thị xã Bỉm Sơn', 'Tỉnh Thanh Hóa'] }]);
   });
 
   it('rejects bad input with a stable code and a Vietnamese message', async () => {

@@ -3,7 +3,7 @@ import type { Role } from '../../modules/auth/auth.access';
 import type { Channel, ConsultationStatus } from '../../modules/consultations/consultations.schema';
 import type { OrgSystem } from '../../modules/organizations/organizations.schema';
 import type { CellStatus, SubmissionStatus } from '../../modules/reporting/reporting.schema';
-import type { SynthesisStatus } from '../../modules/synthesis/synthesis.schema';
+import type { SynthesisState } from '../../modules/synthesis/synthesis.schema';
 
 export const ROLE_COLORS: Record<Role, string> = { admin: 'red', leader: 'blue', specialist: 'cyan', collaborator: 'purple', viewer: 'default' };
 
@@ -21,7 +21,7 @@ export const SYSTEM_COLORS: Record<OrgSystem, string> = {
 
 export const CONSULTATION_STATUS_COLORS: Record<ConsultationStatus, string> = { preparing: 'gold', open: 'green', closed: 'default', synthesized: 'blue' };
 
-export const SYNTHESIS_STATUS_COLORS: Record<SynthesisStatus, string> = { draft: 'gold', approved: 'cyan', sent: 'green', returned: 'volcano' };
+export const SYNTHESIS_STATUS_COLORS: Record<SynthesisState, string> = { not_built: 'default', draft: 'gold', approved: 'cyan', sent: 'green', returned: 'volcano' };
 
 export const CHANNEL_COLORS: Record<Channel, string> = { portal: 'geekblue', conference: 'blue', written: 'purple', letter: 'magenta', survey: 'cyan', sheet: 'orange' };
 

@@ -6,7 +6,8 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../../web/i18n';
 import { zodRule } from '../../../web/ui/zodForm';
-import { AGE_BANDS, CommentText, GENDERS, MAX_COMMENT_CHARS, PublicCommentBody, STRATA } from '../consultations.schema';
+import { AGE_BANDS, CommentText, GENDERS, MAX_COMMENT_CHARS, STRATA } from '../consultations.schema';
+import { CommuneSearchSelect, type CommuneChoice } from './CommuneSearchSelect';
 import { EXPECTED_ATTEMPTS, usePublicSubmission, type PublicCommentDraft } from './publicSubmission';
 
 interface Fields {
@@ -16,7 +17,8 @@ interface Fields {
   ageBand?: string;
   ethnicity?: string;
   religion?: string;
-  unitCode?: string;
+  /** Where the citizen lives, picked from the consultation's area. */
+  commune?: CommuneChoice;
 }
 
 export interface PublicCommentFormProps {
@@ -70,9 +72,9 @@ export function PublicCommentForm({ consultationId, draftId, sectionAddress, tar
 
   const send = (values: Fields) => {
     const { body: text, ...rest } = values;
-    const answers = { stratum: rest.stratum, gender: rest.gender, ageBand: rest.ageBand, ethnicity: trimmed(rest.ethnicity), religion: trimmed(rest.religion), unitCode: trimmed(rest.unitCode) };
-    onProfile(answers);
-    const draft = { draftId, sectionAddress, body: text, ...answers } as PublicCommentDraft;
+    const answers = { stratum: rest.stratum, gender: rest.gender, ageBand: rest.ageBand, ethnicity: trimmed(rest.ethnicity), religion: trimmed(rest.religion) };
+    onProfile({ ...answers, commune: rest.commune });
+    const draft = { draftId, sectionAddress, body: text, ...answers, unitCode: rest.commune?.code } as PublicCommentDraft;
     void submit(draft);
   };
 
@@ -160,8 +162,8 @@ export function PublicCommentForm({ consultationId, draftId, sectionAddress, tar
                     <Input maxLength={100} placeholder={t('profile.religionPlaceholder')} />
                   </Form.Item>
                 </Flex>
-                <Form.Item label={t('profile.unitCode')} name="unitCode" extra={t('profile.unitCodeHelp')} rules={[zodRule(PublicCommentBody.shape.unitCode)]}>
-                  <Input inputMode="numeric" maxLength={5} autoComplete="off" placeholder="25210" style={{ maxWidth: 160 }} />
+                <Form.Item label={t('profile.commune')} name="commune" extra={t('profile.communeHelp')}>
+                  <CommuneSearchSelect consultationId={consultationId} />
                 </Form.Item>
               </>
             ),

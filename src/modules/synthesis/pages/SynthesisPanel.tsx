@@ -46,14 +46,20 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
   const targetLabel = useTargetLabel(drafts);
   const { draftId, sectionAddress } = decodeTarget(target);
   const revision = s?.revision ?? -1;
+  const built = !!s && !notBuilt;
+  // Expected units whose synthesis has not come at all (those sent but not merged yet are waiting, not missing).
+  const notSent = useMemo(() => {
+    const waiting = new Set(s?.pending.syntheses.map((p) => p.organizationId));
+    return (s?.coverage.missing ?? []).filter((m) => !waiting.has(m.organizationId));
+  }, [s]);
 
   const groups = useAsync(
-    (signal) => (s ? api.synthesis.groups(cid, organizationId, { draftId, sectionAddress, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal) : Promise.resolve(undefined)),
-    [cid, organizationId, !!s, revision, s?.builtAt, draftId, sectionAddress, page],
+    (signal) => (built ? api.synthesis.groups(cid, organizationId, { draftId, sectionAddress, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal) : Promise.resolve(undefined)),
+    [cid, organizationId, built, revision, s?.builtAt, draftId, sectionAddress, page],
   );
   // Every group, for "move to": loaded when a group is open.
   const allGroups = useAsync(
-    (signal) => (s && openGroup !== null ? api.synthesis.groups(cid, organizationId, { limit: 1000 }, signal) : Promise.resolve(undefined)),
+    (signal) => (built && openGroup !== null ? api.synthesis.groups(cid, organizationId, { limit: 1000 }, signal) : Promise.resolve(undefined)),
     [cid, organizationId, openGroup !== null, revision],
   );
   const items = groups.data?.items ?? [];
@@ -102,27 +108,48 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
   };
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
-  if (notBuilt) {
+  if (s && notBuilt) {
+    const opened = consultation.status !== 'preparing';
     return (
       <Card data-testid="synthesis-panel">
         <Result
           status="info"
           title={t('synthesis.notBuilt')}
-          subTitle={t('synthesis.notBuiltHelp')}
+          subTitle={canCurate ? t('synthesis.notBuiltHelp') : t('synthesis.notBuiltReadOnly')}
           extra={
             canCurate ? (
-              <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={busy === 'build'} onClick={() => void build()} data-testid="synthesis-build">
-                {t('synthesis.build')}
-              </Button>
+              <Flex vertical align="center" gap={8}>
+                <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={busy === 'build'} disabled={!opened} onClick={() => void build()} data-testid="synthesis-build">
+                  {t('synthesis.build')}
+                </Button>
+                {opened ? null : <Typography.Text type="secondary">{t('synthesis.notOpen')}</Typography.Text>}
+              </Flex>
             ) : null
           }
-        />
+        >
+          <Typography.Paragraph data-testid="not-built-coverage">{s.coverage.text}</Typography.Paragraph>
+          <Row gutter={16}>
+            <Col xs={12}>
+              <Statistic title={t('synthesis.pendingComments')} value={formatNumber(s.pending.comments)} />
+            </Col>
+            {s.coverage.expected > 0 ? (
+              <Col xs={12}>
+                <Statistic title={t('synthesis.unitsSent')} value={`${formatNumber(s.coverage.expected - notSent.length)}/${formatNumber(s.coverage.expected)}`} />
+              </Col>
+            ) : null}
+          </Row>
+          <UnitLists waiting={s.pending.syntheses} notSent={notSent} />
+        </Result>
       </Card>
     );
   }
   if (!s) return loading ? <Skeleton active paragraph={{ rows: 8 }} /> : null;
 
   const cov = s.coverage;
+  const pendingParts = [
+    ...(s.pending.comments ? [t('synthesis.pendingNewComments', { n: formatNumber(s.pending.comments) })] : []),
+    ...(s.pending.syntheses.length ? [t('synthesis.pendingNewSyntheses', { n: formatNumber(s.pending.syntheses.length) })] : []),
+  ];
   return (
     <div data-testid="synthesis-panel">
       <Card style={{ marginBottom: 16 }}>
@@ -182,6 +209,9 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
           </Flex>
         </Flex>
         {s.status === 'returned' && s.returnNote ? <Alert type="warning" showIcon title={t('synthesis.returnedNote')} description={s.returnNote} style={{ marginTop: 12 }} data-testid="return-note" /> : null}
+        {canCurate && EDITABLE.has(s.status) && pendingParts.length ? (
+          <Alert type="info" showIcon title={t('synthesis.pendingAlert', { what: pendingParts.join(', ') })} description={t('synthesis.pendingAlertHelp')} style={{ marginTop: 12 }} data-testid="synthesis-pending" />
+        ) : null}
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={8}>
             <Statistic title={t('synthesis.commentCount')} value={formatNumber(s.totals.comments)} />
@@ -195,7 +225,7 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
         </Row>
       </Card>
 
-      {cov.expected > 0 || cov.included.length > 0 ? (
+      {cov.expected > 0 || cov.included.length > 0 || s.pending.syntheses.length > 0 ? (
         <Card title={<h3 className="card-heading">{t('synthesis.received')}</h3>} style={{ marginBottom: 16 }} data-testid="received-units">
           <Table
             rowKey="organizationId"
@@ -224,16 +254,7 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
               },
             ]}
           />
-          {cov.missing.length ? (
-            <details style={{ marginTop: 12 }} data-testid="missing-units">
-              <summary>{t('synthesis.missing', { n: formatNumber(cov.missing.length) })}</summary>
-              <Flex wrap gap={4} style={{ marginTop: 8 }}>
-                {cov.missing.map((m) => (
-                  <Tag key={m.organizationId}>{m.name}</Tag>
-                ))}
-              </Flex>
-            </details>
-          ) : null}
+          <UnitLists waiting={s.pending.syntheses} notSent={notSent} />
         </Card>
       ) : null}
 
@@ -352,5 +373,29 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
       </Modal>
       <ReportDialog consultationId={cid} organizationId={organizationId} open={reporting} onClose={() => setReporting(false)} />
     </div>
+  );
+}
+
+/** Units whose synthesis was sent but is not merged yet, and expected units that have not sent theirs. */
+function UnitLists({ waiting, notSent }: { waiting: Array<{ organizationId: number; name: string }>; notSent: Array<{ organizationId: number; name: string }> }) {
+  const { t, formatNumber } = useI18n();
+  const list = (units: typeof waiting, summary: string, testId: string, color?: string) =>
+    units.length ? (
+      <details style={{ marginTop: 12 }} data-testid={testId}>
+        <summary>{summary}</summary>
+        <Flex wrap gap={4} style={{ marginTop: 8 }}>
+          {units.map((u) => (
+            <Tag key={u.organizationId} color={color}>
+              {u.name}
+            </Tag>
+          ))}
+        </Flex>
+      </details>
+    ) : null;
+  return (
+    <>
+      {list(waiting, t('synthesis.waiting', { n: formatNumber(waiting.length) }), 'waiting-units', 'blue')}
+      {list(notSent, t('synthesis.missing', { n: formatNumber(notSent.length) }), 'missing-units')}
+    </>
   );
 }

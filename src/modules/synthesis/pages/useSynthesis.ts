@@ -1,5 +1,5 @@
-// One organization's synthesis on a page: loading it (or learning it is not built yet), and running writes that all
-// carry the revision the user was looking at. A 409 REVISION_CONFLICT means someone else changed it: say so and
+// One organization's synthesis on a page: loading it (before its first build it reads as 'not_built'), and running
+// writes that all carry the revision the user was looking at. A 409 REVISION_CONFLICT means someone else changed it: say so and
 // reload everything.
 import { App } from 'antd';
 import { useCallback, useState } from 'react';
@@ -17,8 +17,7 @@ export function useSynthesis(consultationId: number, organizationId: number) {
   const [busy, setBusy] = useState<string | null>(null);
   const s = synthesis.data && synthesis.data.organizationId === organizationId && synthesis.data.consultationId === consultationId ? synthesis.data : undefined;
   // A write's answer (setData) replaces an earlier failure to load.
-  const failed = s ? undefined : synthesis.error;
-  const notBuilt = failed instanceof ApiError && failed.code === 'SYNTHESIS_NOT_BUILT';
+  const error = s ? undefined : synthesis.error;
 
   /** Runs one write; true when it went through. */
   const run = useCallback(
@@ -51,5 +50,5 @@ export function useSynthesis(consultationId: number, organizationId: number) {
     [run, s?.revision, consultationId, organizationId],
   );
 
-  return { synthesis: s, loading: synthesis.loading, error: notBuilt ? undefined : failed, notBuilt, reload: synthesis.reload, busy, run, step };
+  return { synthesis: s, loading: synthesis.loading, error, notBuilt: s?.status === 'not_built', reload: synthesis.reload, busy, run, step };
 }
