@@ -21,6 +21,7 @@ import { consultationsRoutes } from '../modules/consultations/consultations.rout
 import { publicRoutes, type PublicPortalOptions } from '../modules/consultations/public.routes';
 import { synthesisRoutes } from '../modules/synthesis/synthesis.routes';
 import { reportingRoutes } from '../modules/reporting/reporting.routes';
+import { sentimentRoutes } from '../modules/sentiment/sentiment.routes';
 
 export interface AppOptions {
   database: Database;
@@ -110,6 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(synthesisRoutes);
       await api.register(publicRoutes, opts.publicPortal ?? {});
       await api.register(reportingRoutes);
+      await api.register(sentimentRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -30,6 +30,7 @@ const CompletenessPage = lazy(() => import('../modules/reporting/pages/Completen
 const OutlinesPage = lazy(() => import('../modules/reporting/pages/OutlinesPage').then((m) => ({ default: m.OutlinesPage })));
 const OutlinePage = lazy(() => import('../modules/reporting/pages/OutlinePage').then((m) => ({ default: m.OutlinePage })));
 const OutlineEditorPage = lazy(() => import('../modules/reporting/pages/OutlineEditorPage').then((m) => ({ default: m.OutlineEditorPage })));
+const SentimentPage = lazy(() => import('../modules/sentiment/pages/SentimentPage').then((m) => ({ default: m.SentimentPage })));
 const PublicLayout = lazy(() => import('../modules/consultations/pages/PublicLayout').then((m) => ({ default: m.PublicLayout })));
 const PublicPortalPage = lazy(() => import('../modules/consultations/pages/PublicPortalPage').then((m) => ({ default: m.PublicPortalPage })));
 const PublicConsultationPage = lazy(() => import('../modules/consultations/pages/PublicConsultationPage').then((m) => ({ default: m.PublicConsultationPage })));
@@ -76,6 +77,7 @@ function StaffApp() {
             <Route path="reporting/campaigns/:id/completeness" element={<CompletenessPage />} />
             <Route path="reporting/campaigns/:id/periods/:period/rollup" element={<RollupPage />} />
             <Route path="reporting/campaigns/:id/periods/:period/submissions/:org" element={<SubmissionPage />} />
+            <Route path="sentiment" element={<SentimentPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="users" element={<UsersRoute />} />
             <Route path="audit" element={<AuditRoute />} />

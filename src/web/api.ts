@@ -62,6 +62,7 @@ import type {
   OrganizationListResponse,
   UpdateOrganizationBody,
 } from '../modules/organizations/organizations.schema';
+import type { SentimentRecordBody, SentimentRecordList, SentimentRecordListQuery, SentimentRecordSchema, SentimentReportSchema } from '../modules/sentiment/sentiment.schema';
 import type { CommuneSearchResult, UnitDetailResponse, UnitListQuery, UnitListResponse, UnitStatsResponse } from '../modules/units/units.schema';
 import type { CreateUserBody, GrantInput, UpdateUserBody, User, UserListQuery, UserListResponse } from '../modules/users/users.schema';
 
@@ -251,6 +252,10 @@ export type VersionComparison = z.infer<typeof VersionComparisonSchema>;
 export type Rollup = z.infer<typeof RollupResponseSchema>;
 export type Completeness = z.infer<typeof CompletenessSchema>;
 export type Notification = z.infer<typeof NotificationSchema>;
+export type SentimentRecord = z.infer<typeof SentimentRecordSchema>;
+export type SentimentRecordPage = z.infer<typeof SentimentRecordList>;
+export type SentimentRecordInput = z.input<typeof SentimentRecordBody>;
+export type SentimentReport = z.infer<typeof SentimentReportSchema>;
 
 /** A unit's report in a campaign's period: the path segments every submission endpoint shares. */
 export interface SubmissionKey {
@@ -374,5 +379,13 @@ export const api = {
     attach: (k: SubmissionKey, body: z.input<typeof AttachmentBody>) => post<Submission>(`${submissionPath(k)}/attachments`, body),
     notifications: (signal?: AbortSignal) => get<{ items: Notification[] }>('/notifications', undefined, signal),
     markRead: (id: number) => post<Notification>(`/notifications/${id}/read`),
+  },
+  sentiment: {
+    records: (orgId: number, query: Partial<z.input<typeof SentimentRecordListQuery>>, signal?: AbortSignal) =>
+      get<SentimentRecordPage>(`/organizations/${orgId}/sentiment-records`, query as Query, signal),
+    create: (orgId: number, body: SentimentRecordInput) => post<SentimentRecord>(`/organizations/${orgId}/sentiment-records`, body),
+    update: (orgId: number, id: number, body: SentimentRecordInput) => put<SentimentRecord>(`/organizations/${orgId}/sentiment-records/${id}`, body),
+    remove: (orgId: number, id: number) => del<{ ok: true }>(`/organizations/${orgId}/sentiment-records/${id}`),
+    report: (orgId: number, month: string, signal?: AbortSignal) => get<SentimentReport>(`/organizations/${orgId}/sentiment-report`, { month }, signal),
   },
 };

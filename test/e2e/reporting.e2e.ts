@@ -300,16 +300,41 @@ describe('reporting regime: outline, campaign, submissions, review, roll-up, com
 
     const { page } = desk;
     await signInAs(page, 'chuyenvien.xab', COMMUNE_B_PASSWORD);
+    // First what people say, recorded on the sentiment page: the report will carry the month's summary.
+    await page.goto(`${BASE_URL}/sentiment`);
+    await settled(page);
+    await page.getByTestId('sentiment-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Bức xúc', { exact: true }).click();
+    await page.getByTestId('sentiment-content').fill('Bà con băn khoăn về tiến độ làm đường liên ấp.');
+    await dialog.getByLabel('Chủ đề', { exact: true }).fill('giao thông');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('Số người', { exact: true }).fill('12');
+    await dialog.getByLabel('Vấn đề nổi cộm, bức xúc').check();
+    await page.getByTestId('sentiment-save').click();
+    await toast(page, 'Đã ghi nhận').waitFor();
+    await expect.poll(() => page.getByTestId('sentiment-list').textContent()).toContain('tiến độ làm đường liên ấp');
+    await expect.poll(() => page.getByTestId('sentiment-summary').textContent()).toContain('1 ý kiến, dư luận');
+    await settled(page);
+    await screenshot(page, 'report-09a-sentiment');
+    expect(await seriousA11yViolations(page, 'sentiment')).toEqual([]);
+
     await page.goto(submissionUrl(currentPeriod.id, frontB.id));
     await settled(page);
     await figure('so_cuoc_hoi_nghi').locator('input').fill('1');
     await figure('so_nguoi_tham_du').locator('input').fill('10');
     await figure('ty_le_dong_tinh').locator('input').fill('50');
     await page.getByTestId('section-I').fill('Tình hình ổn định.');
+    await page.getByLabel('Kèm báo cáo tình hình Nhân dân tháng').check();
+    await page.getByTestId('sentiment-attachment').getByLabel('Tháng', { exact: true }).fill(dayOffset(0).slice(0, 7));
+    await expect.poll(() => page.getByTestId('sentiment-attachment').textContent()).toContain('Vấn đề nổi cộm, bức xúc (1)');
     await page.getByTestId('submit').click();
     await confirm(page);
     await expect.poll(() => page.getByTestId('submission-status').textContent()).toBe('Đã gửi');
     await expect.poll(() => page.getByTestId('timeliness').textContent()).toBe('Đúng hạn');
+    // The month's summary went with it, fixed as it was when sent.
+    await expect.poll(() => page.getByTestId('sentiment-attachment').textContent()).toContain('Số liệu chốt lúc');
+    await expect.poll(() => page.getByTestId('sentiment-attachment').textContent()).toContain('tiến độ làm đường liên ấp');
     await settled(page);
     await screenshot(page, 'report-09-submitted-on-time');
   });

@@ -3,13 +3,12 @@
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, SHARED_DATA, type Client, type TestApp } from '../../../test/app';
-import { bootstrap } from '../../server/bootstrap';
+import { createTestApp, type Client, type TestApp } from '../../../test/app';
+import { signInDemo } from '../../../test/demo';
 import { todayInVietnam } from '../../shared/dates';
 import { foldVietnamese } from '../../shared/text';
 import type { Organization } from '../organizations/organizations.schema';
 
-const PASSWORD = 'admin-password-123';
 const DRAFT_MD = `# DỰ THẢO BÁO CÁO CHÍNH TRỊ
 
 Lời mở đầu của dự thảo.
@@ -47,10 +46,6 @@ let otherFront: Organization;
 let draftId: number;
 let consultationId: number;
 
-async function frontAt(unitCode: string): Promise<Organization> {
-  return (await admin.get(`/api/v1/organizations?unitCode=${unitCode}&kind=fatherland_front`)).json().items[0];
-}
-
 async function solved() {
   const challenge = (await t.anonymous.get('/api/v1/public/challenge')).json();
   const solution = await solveChallenge({ challenge, deriveKey });
@@ -59,24 +54,11 @@ async function solved() {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await bootstrap(t.database.db, { adminPassword: PASSWORD, seedDemo: true, sharedDataDir: SHARED_DATA });
-  [admin, provinceLeader, communeSpecialist, collaborator, viewer] = await Promise.all(
-    ['admin', 'lanhdao.tinh', 'chuyenvien.xa', 'congtacvien.xa', 'xem.tinhuy'].map((u) => t.login(u, PASSWORD)),
-  );
-  const me = (await communeSpecialist.get('/api/v1/me')).json();
-  communeFront = (await admin.get(`/api/v1/organizations/${me.grants[0].organizationId}`)).json().organization;
-  provinceFront = await frontAt('75');
-  const fronts = (await admin.get('/api/v1/organizations?unitLevel=commune&kind=fatherland_front&limit=5')).json().items as Organization[];
-  otherFront = fronts.find((o) => o.id !== communeFront.id)!;
-  const created = await admin.post('/api/v1/users', {
+  ({ admin, provinceLeader, communeSpecialist, collaborator, viewer, otherCommune, provinceFront, communeFront, otherFront } = await signInDemo(t, {
     username: 'chuyenvien.xakhac',
     fullName: 'Chuyên viên xã khác',
     password: 'mat-khau-xa-khac-1',
-    locale: 'vi',
-    grants: [{ organizationId: otherFront.id, role: 'specialist' }],
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  otherCommune = await t.login('chuyenvien.xakhac', 'mat-khau-xa-khac-1');
+  }));
 }, 600_000);
 afterAll(() => t?.close());
 

@@ -8,7 +8,7 @@ import { officialFrame } from '../organizations/organizations.frame';
 import type { CompletenessMatrixModel } from './documents/completeness.model';
 import type { ReportDocumentModel } from './documents/report.model';
 import type { CompletenessQuery, RollupMode } from './reporting.schema';
-import { completenessWithUnits, getCampaign, getSubmission, rollupWithSources } from './reporting.service';
+import { completenessWithUnits, countedStatuses, getCampaign, getSubmission, rollupWithSources } from './reporting.service';
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -28,6 +28,7 @@ export async function submissionDocument(db: Db, ctx: Ctx, key: { campaignId: nu
     outline: s.outline,
     content: s.content,
     rollup: null,
+    sentiment: s.sentiment,
     closing: null,
   };
 }
@@ -36,7 +37,6 @@ export async function submissionDocument(db: Db, ctx: Ctx, key: { campaignId: nu
 export async function rollupDocument(db: Db, ctx: Ctx, campaignId: number, periodKey: string, organizationId: number, mode: RollupMode, options: OfficialFrameOptions): Promise<ReportDocumentModel> {
   const r = await rollupWithSources(db, ctx, campaignId, periodKey, organizationId, mode);
   const c = await getCampaign(db, ctx, campaignId);
-  const counted = new Set(mode === 'accepted_only' ? ['accepted'] : ['accepted', 'submitted']);
   return {
     ...(await officialFrame(db, ctx, organizationId, options)),
     title: `${c.title} – ${r.periodLabel} (tổng hợp)`,
@@ -47,8 +47,9 @@ export async function rollupDocument(db: Db, ctx: Ctx, campaignId: number, perio
       coverage: r.coverage,
       figures: r.figures,
       sections: r.sections,
-      units: r.sources.filter((s) => counted.has(s.status)).map((s) => ({ unitName: s.unitName, figures: s.content.figures })),
+      units: r.sources.filter((s) => countedStatuses(mode).has(s.status)).map((s) => ({ unitName: s.unitName, figures: s.content.figures })),
     },
+    sentiment: r.sentiment,
     closing: null,
   };
 }

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { one, rows, type Db } from '../../server/db';
 import type { IsoDate } from '../../shared/dates';
 import { existsOn } from '../organizations/organizations.queries';
+import type { SentimentReport } from '../sentiment/sentiment.schema';
 import type {
   AssigneeRule,
   DeadlinePolicy,
@@ -218,6 +219,9 @@ export interface SubmissionRow {
   firstSubmittedAt: string | null;
   submittedAt: string | null;
   synthesisConsultationId: number | null;
+  /** The month whose sentiment report goes with the report, and that report as computed at the last save. */
+  sentimentMonth: string | null;
+  sentiment: SentimentReport | null;
 }
 
 const SUBMISSION_KEY = (campaignId: number, periodKey: string, organizationId: number) =>
@@ -227,7 +231,8 @@ export async function findSubmission(db: Db, campaignId: number, periodKey: stri
   return one(
     db,
     sql`SELECT status, content, version, revision, reason, deadline_on::text AS "deadlineOn", timeliness, days_late AS "daysLate",
-               first_submitted_at::text AS "firstSubmittedAt", submitted_at::text AS "submittedAt", synthesis_consultation_id::int AS "synthesisConsultationId"
+               first_submitted_at::text AS "firstSubmittedAt", submitted_at::text AS "submittedAt", synthesis_consultation_id::int AS "synthesisConsultationId",
+               sentiment_month AS "sentimentMonth", sentiment
         FROM submission WHERE ${SUBMISSION_KEY(campaignId, periodKey, organizationId)} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
   );
 }
@@ -242,7 +247,7 @@ export async function lockSubmission(db: Db, campaignId: number, periodKey: stri
 export async function updateSubmission(
   db: Db,
   key: { campaignId: number; periodKey: string; organizationId: number },
-  patch: Partial<Pick<SubmissionRow, 'status' | 'content' | 'version' | 'reason' | 'deadlineOn' | 'timeliness' | 'daysLate' | 'synthesisConsultationId'>> & {
+  patch: Partial<Pick<SubmissionRow, 'status' | 'content' | 'version' | 'reason' | 'deadlineOn' | 'timeliness' | 'daysLate' | 'synthesisConsultationId' | 'sentimentMonth' | 'sentiment'>> & {
     firstSubmittedNow?: boolean;
     submittedNow?: boolean;
   },
@@ -257,14 +262,25 @@ export async function updateSubmission(
   if (patch.timeliness !== undefined) sets.push(sql`timeliness = ${patch.timeliness}`);
   if (patch.daysLate !== undefined) sets.push(sql`days_late = ${patch.daysLate}`);
   if (patch.synthesisConsultationId !== undefined) sets.push(sql`synthesis_consultation_id = ${patch.synthesisConsultationId}`);
+  if (patch.sentimentMonth !== undefined) sets.push(sql`sentiment_month = ${patch.sentimentMonth}`);
+  if (patch.sentiment !== undefined) sets.push(sql`sentiment = ${jsonOrNull(patch.sentiment)}::jsonb`);
   if (patch.firstSubmittedNow) sets.push(sql`first_submitted_at = now()`);
   if (patch.submittedNow) sets.push(sql`submitted_at = now()`);
   await db.execute(sql`UPDATE submission SET ${sql.join(sets, sql`, `)} WHERE ${SUBMISSION_KEY(key.campaignId, key.periodKey, key.organizationId)}`);
 }
 
-export async function insertSubmissionVersion(db: Db, key: { campaignId: number; periodKey: string; organizationId: number }, version: number, content: ReportContent, actorId: number | null) {
-  await db.execute(sql`INSERT INTO submission_version (campaign_id, period_key, organization_id, version, content, submitted_by)
-    VALUES (${key.campaignId}, ${key.periodKey}, ${key.organizationId}, ${version}, ${JSON.stringify(content)}::jsonb, ${actorId})`);
+const jsonOrNull = (v: unknown) => (v === null ? null : JSON.stringify(v));
+
+/** A submitted version as it was sent: its content, and the sentiment report as computed then (null: none). */
+export async function insertSubmissionVersion(
+  db: Db,
+  key: { campaignId: number; periodKey: string; organizationId: number },
+  version: number,
+  sent: { content: ReportContent; sentiment: SentimentReport | null },
+  actorId: number | null,
+) {
+  await db.execute(sql`INSERT INTO submission_version (campaign_id, period_key, organization_id, version, content, sentiment, submitted_by)
+    VALUES (${key.campaignId}, ${key.periodKey}, ${key.organizationId}, ${version}, ${JSON.stringify(sent.content)}::jsonb, ${jsonOrNull(sent.sentiment)}::jsonb, ${actorId})`);
 }
 
 export async function insertSubmissionEvent(
@@ -324,9 +340,9 @@ export async function findAttachment(db: Db, campaignId: number, periodKey: stri
 
 /** The latest content of every assignee that reports to `recipientId` for a period (no row: nothing started). */
 export async function subordinateSubmissions(db: Db, campaignId: number, periodKey: string, recipientId: number) {
-  return rows<AssigneeRow & { status: SubmissionStatus | null; content: ReportContent | null; version: number | null }>(
+  return rows<AssigneeRow & { status: SubmissionStatus | null; content: ReportContent | null; sentiment: SentimentReport | null; version: number | null }>(
     db,
-    sql`SELECT ${ASSIGNEE_COLUMNS}, s.status, v.content, s.version
+    sql`SELECT ${ASSIGNEE_COLUMNS}, s.status, v.content, v.sentiment, s.version
         FROM ${ASSIGNEE_FROM}
         LEFT JOIN submission s ON s.campaign_id = a.campaign_id AND s.period_key = ${periodKey} AND s.organization_id = a.organization_id
         LEFT JOIN submission_version v ON v.campaign_id = s.campaign_id AND v.period_key = s.period_key AND v.organization_id = s.organization_id AND v.version = s.version

@@ -2,6 +2,7 @@
 // states — the shapes the API accepts and returns, shared with the browser. The rules that span fields (unique
 // keys, bounds, cascades) live in the pure modules beside this file and answer with Vietnamese messages.
 import { z } from 'zod';
+import { SentimentRefSchema, SentimentReportSchema } from '../sentiment/sentiment.schema';
 import { IsoDateSchema, UNIT_LEVELS } from '../units/units.schema';
 
 // ---- Outlines (đề cương) ---------------------------------------------------------------------------------------
@@ -435,9 +436,10 @@ const SynthesisRef = z
 export const SaveSubmissionBody = z.object({
   content: ReportContentSchema,
   synthesis: SynthesisRef,
+  sentiment: SentimentRefSchema,
   expectedRevision: z.number().int().min(0).optional().describe('The revision the edit was made on; a stale one gets 409'),
 });
-export const SubmitBody = z.object({ content: ReportContentSchema.optional(), synthesis: SynthesisRef, expectedRevision: z.number().int().min(0).optional() });
+export const SubmitBody = z.object({ content: ReportContentSchema.optional(), synthesis: SynthesisRef, sentiment: SentimentRefSchema, expectedRevision: z.number().int().min(0).optional() });
 export const ReasonBody = z.object({ reason: ReasonSchema });
 
 export const SUBMISSION_ACTIONS = ['edit', 'submit', 'return', 'accept', 'unlock'] as const;
@@ -479,6 +481,7 @@ export const SubmissionSchema = z.object({
     .object({ consultationId: z.number().int(), status: z.string(), coverage: z.string(), comments: z.number().int(), groups: z.number().int() })
     .nullable()
     .describe("The unit's synthesis of a consultation sent with the report"),
+  sentiment: SentimentReportSchema.nullable().describe("The unit's monthly sentiment report sent with the report, as computed at the last save or submission"),
   outline: OutlineSchema,
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
@@ -497,6 +500,7 @@ export const RollupResponseSchema = RollupResultSchema.extend({
   organizationName: z.string(),
   periodLabel: z.string(),
   outline: OutlineSchema,
+  sentiment: SentimentReportSchema.nullable().describe('The sentiment reports the counted units sent, summed; null when none sent one'),
 });
 
 export const CELL_STATUSES = ['not_due', 'missing', 'draft', 'submitted', 'returned', 'accepted'] as const;

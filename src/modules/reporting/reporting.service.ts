@@ -13,6 +13,8 @@ import { insertAudit } from '../audit/audit.queries';
 import { readableOrganizationIds, rolesOnOrganization } from '../organizations/organizations.service';
 import { findOrganization } from '../organizations/organizations.queries';
 import { getBuiltSynthesis, getSynthesis } from '../synthesis/synthesis.service';
+import { mergeSentimentReports } from '../sentiment/sentiment.model';
+import { getSentimentReport } from '../sentiment/sentiment.service';
 import { can, type ReportingAction } from './reporting.access';
 import * as q from './reporting.queries';
 import { validateContent } from './figures';
@@ -302,6 +304,7 @@ export async function getSubmission(db: Db, ctx: Ctx, campaignId: number, period
     actions,
     ...history,
     synthesis: row?.synthesisConsultationId ? await synthesisSummary(db, ctx, row.synthesisConsultationId, organizationId) : null,
+    sentiment: row?.sentiment ?? null,
     outline: await q.outlineVersionContent(db, campaign.outlineVersionId),
   };
 }
@@ -309,6 +312,16 @@ export async function getSubmission(db: Db, ctx: Ctx, campaignId: number, period
 async function synthesisSummary(db: Db, ctx: Ctx, consultationId: number, organizationId: number) {
   const s = await getSynthesis(db, ctx, consultationId, organizationId);
   return { consultationId, status: s.status, coverage: s.coverage.text, comments: s.totals.people, groups: s.totals.groups };
+}
+
+/**
+ * The month's sentiment report as the report carries it, computed now (a save or a submission): the submitted version
+ * keeps it, so records changed later do not change a report that was sent. `chosen` undefined keeps the month chosen
+ * before; null stops carrying one.
+ */
+async function sentimentSnapshot(db: Db, ctx: Ctx, organizationId: number, row: q.SubmissionRow, chosen: { month: string } | null | undefined) {
+  const sentimentMonth = chosen === undefined ? row.sentimentMonth : (chosen?.month ?? null);
+  return { sentimentMonth, sentiment: sentimentMonth ? await getSentimentReport(db, ctx, organizationId, sentimentMonth) : null };
 }
 
 function contentIssues(outline: Outline, content: ReportContent, complete: boolean): void {
@@ -322,7 +335,7 @@ async function act(
   ctx: Ctx,
   key: { campaignId: number; periodKey: string; organizationId: number },
   action: SubmissionAction,
-  options: { content?: ReportContent; expectedRevision?: number; synthesis?: { consultationId: number } | null } = {},
+  options: { content?: ReportContent; expectedRevision?: number; synthesis?: { consultationId: number } | null; sentiment?: { month: string } | null } = {},
 ): Promise<Submission> {
   const side: ActorSide = action.type === 'edit' || action.type === 'submit' ? 'reporter' : 'recipient';
   await db.transaction(async (tx) => {
@@ -342,7 +355,7 @@ async function act(
     const synthesisConsultationId = options.synthesis === undefined ? undefined : (options.synthesis?.consultationId ?? null);
     if (action.type === 'edit') {
       contentIssues(outline, content, false);
-      await q.updateSubmission(tx, key, { content, synthesisConsultationId }, actor);
+      await q.updateSubmission(tx, key, { content, synthesisConsultationId, ...(await sentimentSnapshot(tx, ctx, key.organizationId, row, options.sentiment)) }, actor);
       return;
     }
     const patch: Parameters<typeof q.updateSubmission>[2] = { status: result.state.status, reason: result.state.reason, synthesisConsultationId };
@@ -350,7 +363,8 @@ async function act(
     if (action.type === 'submit') {
       contentIssues(outline, content, true);
       version = row.version + 1;
-      Object.assign(patch, { content, version, submittedNow: true });
+      const snapshot = await sentimentSnapshot(tx, ctx, key.organizationId, row, options.sentiment);
+      Object.assign(patch, { content, version, submittedNow: true, ...snapshot });
       if (!row.firstSubmittedAt) {
         // On time or late is decided once, by the first submission, against the deadline in force then.
         const deadline = deadlineFor(period, assignee.unitLevel);
@@ -358,7 +372,7 @@ async function act(
         Object.assign(patch, { firstSubmittedNow: true, deadlineOn: deadline, timeliness: timing.status, daysLate: timing.daysLate });
       }
       await q.updateSubmission(tx, key, patch, actor);
-      await q.insertSubmissionVersion(tx, key, version, content, actor);
+      await q.insertSubmissionVersion(tx, key, version, { content, sentiment: snapshot.sentiment }, actor);
     } else {
       await q.updateSubmission(tx, key, patch, actor);
     }
@@ -377,9 +391,9 @@ async function act(
 
 type Key = { campaignId: number; periodKey: string; organizationId: number };
 export const saveSubmission = (db: Db, ctx: Ctx, key: Key, body: z.infer<typeof SaveSubmissionBody>) =>
-  act(db, ctx, key, { type: 'edit' }, { content: body.content, expectedRevision: body.expectedRevision, synthesis: body.synthesis });
+  act(db, ctx, key, { type: 'edit' }, { content: body.content, expectedRevision: body.expectedRevision, synthesis: body.synthesis, sentiment: body.sentiment });
 export const submitSubmission = (db: Db, ctx: Ctx, key: Key, body: z.infer<typeof SubmitBody>) =>
-  act(db, ctx, key, { type: 'submit' }, { content: body.content, expectedRevision: body.expectedRevision, synthesis: body.synthesis });
+  act(db, ctx, key, { type: 'submit' }, { content: body.content, expectedRevision: body.expectedRevision, synthesis: body.synthesis, sentiment: body.sentiment });
 export const returnSubmission = (db: Db, ctx: Ctx, key: Key, reason: string) => act(db, ctx, key, { type: 'return', reason });
 export const acceptSubmission = (db: Db, ctx: Ctx, key: Key) => act(db, ctx, key, { type: 'accept' });
 export const unlockSubmission = (db: Db, ctx: Ctx, key: Key, reason: string) => act(db, ctx, key, { type: 'unlock', reason });
@@ -440,7 +454,21 @@ export async function rollupWithSources(db: Db, ctx: Ctx, campaignId: number, pe
   const sources = subs.filter((s) => s.status && s.content).map((s) => ({ ...unit(s), status: s.status!, content: s.content! }));
   const result = rollUp(outline, sources, { mode, expected: subs.map(unit) });
   const org = (await findOrganization(db, organizationId))!;
-  return { ...result, organizationId, organizationName: org.name, periodLabel: period.label, outline, sources };
+  // The sentiment reports the counted units sent, summed; the month is the one most of them report on.
+  const sent = subs.filter((s) => s.status && countedStatuses(mode).has(s.status) && s.sentiment).map((s) => ({ unitId: s.organizationId, unitName: s.organizationName, report: s.sentiment! }));
+  const sentiment = sent.length
+    ? mergeSentimentReports({ month: mostCommon(sent.map((s) => s.report.month)), organizationId, organizationName: org.name, computedAt: new Date().toISOString() }, sent)
+    : null;
+  return { ...result, organizationId, organizationName: org.name, periodLabel: period.label, outline, sources, sentiment };
+}
+
+/** The states of a subordinate's report that a roll-up counts in a mode. */
+export const countedStatuses = (mode: RollupMode): ReadonlySet<string> => new Set(mode === 'accepted_only' ? ['accepted'] : ['accepted', 'submitted']);
+
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
 
 const cellStatus = (s: { status: string } | undefined, deadline: IsoDate, today: IsoDate): CellStatus =>

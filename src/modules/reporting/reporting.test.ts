@@ -4,6 +4,7 @@
 // a real SMTP server — once, across a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, reopenableTestDatabase, SHARED_DATA, type Client, type TestApp } from '../../../test/app';
+import { signInDemo } from '../../../test/demo';
 import { startMailSink } from '../../../test/mail-sink';
 import { bootstrap } from '../../server/bootstrap';
 import { createMailer } from '../../server/mail';
@@ -38,23 +39,9 @@ const content = (n: number, people: number, rate: number, text = 'Nhân dân ph�
 
 beforeAll(async () => {
   t = await createTestApp();
-  await bootstrap(t.database.db, { adminPassword: PASSWORD, seedDemo: true, sharedDataDir: SHARED_DATA });
-  [admin, provinceLeader, communeA] = await Promise.all(['admin', 'lanhdao.tinh', 'chuyenvien.xa'].map((u) => t.login(u, PASSWORD)));
-  const me = (await communeA.get('/api/v1/me')).json();
-  frontA = (await admin.get(`/api/v1/organizations/${me.grants[0].organizationId}`)).json().organization;
-  province = (await admin.get('/api/v1/organizations?unitCode=75&kind=fatherland_front')).json().items[0];
-  const fronts = (await admin.get('/api/v1/organizations?unitLevel=commune&kind=fatherland_front&limit=5')).json().items as Organization[];
-  frontB = fronts.find((o) => o.id !== frontA.id)!;
-  const created = await admin.post('/api/v1/users', {
-    username: 'chuyenvien.xab',
-    fullName: 'Trần Thị Bình',
-    email: 'binh@xa-b.example',
-    password: 'mat-khau-xa-b-123',
-    locale: 'vi',
-    grants: [{ organizationId: frontB.id, role: 'specialist' }],
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  communeB = await t.login('chuyenvien.xab', 'mat-khau-xa-b-123');
+  const demo = await signInDemo(t, { username: 'chuyenvien.xab', fullName: 'Trần Thị Bình', email: 'binh@xa-b.example', password: 'mat-khau-xa-b-123' });
+  ({ admin, provinceLeader, communeSpecialist: communeA, otherCommune: communeB } = demo);
+  ({ provinceFront: province, communeFront: frontA, otherFront: frontB } = demo);
 }, 300_000);
 afterAll(() => t?.close());
 

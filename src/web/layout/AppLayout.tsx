@@ -13,6 +13,7 @@ import {
   CommentOutlined,
   FileTextOutlined,
   ScheduleOutlined,
+  SoundOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -50,6 +51,7 @@ export function AppLayout() {
     { path: '/organizations', label: 'nav.organizations', icon: <ApartmentOutlined />, show: true },
     { path: '/drafts', label: 'nav.drafts', icon: <FileTextOutlined />, show: true },
     { path: '/consultations', label: 'nav.consultations', icon: <CommentOutlined />, show: true },
+    { path: '/sentiment', label: 'nav.sentiment', icon: <SoundOutlined />, show: true },
     { path: '/reporting', label: 'nav.reporting', icon: <ScheduleOutlined />, show: true },
     { path: '/users', label: 'nav.users', icon: <TeamOutlined />, show: canManageUsers },
     { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, show: canReadAudit },

@@ -1,13 +1,14 @@
 // A report of the reporting regime as a DOCX officials can print, sign and file, in the official layout (DOMAIN.md
 // §4, shared/documents/official.docx.ts): header block, "BÁO CÁO" and the title, for a rolled-up report the
 // coverage, then the outline's sections in heading order — each with its figures as a table and its text, a
-// superior's gathered text under each unit's name — then the closing, "Nơi nhận" and the signature block.
+// superior's gathered text under each unit's name — then the monthly sentiment report sent with it, the closing, "Nơi nhận" and the signature block.
 import type { Document } from 'docx';
 import { heading, mm, officialLayout, packDocx, para, partHeading, simpleTable, type Block, type RunOpts, type TableCellText, type TableColumn } from '../../../shared/documents/official.docx';
 import { cleanLine, cleanParagraphs } from '../../../shared/documents/official.text';
 import { formatNumberVi } from '../../../shared/text';
 import type { Figure, FigureRollup, OutlineSection } from '../reporting.schema';
 import type { TextBlock } from '../rollup';
+import { sentimentDocxBlocks } from '../../sentiment/sentiment.document';
 import { allSectionTextBlocks, figureUnit, formatFigureValue, rollupByKey, sectionHeadingText, sectionsInOrder, type ReportDocumentModel } from './report.model';
 
 /** Heading style by depth: parts bold, items bold, sub-items bold italic, deeper italic. */
@@ -74,6 +75,7 @@ export function buildReportDocument(model: ReportDocumentModel): Document {
     if (section.figures.length > 0) children.push(figuresTable(section.figures, model.content.figures, rollup));
     children.push(...textParagraphs(texts.get(section.address) ?? []));
   }
+  if (model.sentiment) children.push(...sentimentDocxBlocks(model.sentiment));
   return officialLayout(model, { type: 'BÁO CÁO', title: model.title, description: 'Báo cáo', closing: model.closing }, children);
 }
 

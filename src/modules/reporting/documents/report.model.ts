@@ -24,6 +24,7 @@ import {
   type RollupResult,
 } from '../reporting.schema';
 import { splitGatheredText, type TextBlock } from '../rollup';
+import { SentimentReportSchema, type SentimentReport } from '../../sentiment/sentiment.schema';
 
 /** One counted subordinate and the values it reported (the XLSX gives each a column). */
 export interface UnitFigures {
@@ -59,6 +60,8 @@ export interface ReportDocumentModel extends OfficialFrame {
   content: ReportContent;
   /** For a superior's rolled-up report; null for a unit's own. */
   rollup: ReportRollup | null;
+  /** The monthly sentiment report sent with it (a superior's: its units' summed), printed after the sections; null for none. */
+  sentiment: SentimentReport | null;
   /** Closing paragraph ("Trên đây là báo cáo …"); null for the standard one. */
   closing: string | null;
 }
@@ -77,6 +80,7 @@ export const reportDocumentSchema = z.object({
   outline: OutlineSchema,
   content: ReportContentSchema,
   rollup: reportRollupSchema.nullable(),
+  sentiment: SentimentReportSchema.nullable(),
   closing: docText.nullable(),
 });
 

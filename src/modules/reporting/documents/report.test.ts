@@ -90,6 +90,7 @@ function communeModel(): ReportDocumentModel {
       },
     },
     rollup: null,
+    sentiment: null,
     closing: null,
   };
 }
@@ -126,6 +127,7 @@ function provinceModel(): ReportDocumentModel {
     outline: OUTLINE,
     content: r.content,
     rollup: { coverage: r.coverage, figures: r.figures, sections: r.sections, units: sources.map((s) => ({ unitName: s.unitName, figures: s.content.figures })) },
+    sentiment: null,
     closing: null,
   };
 }

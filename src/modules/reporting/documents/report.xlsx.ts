@@ -1,11 +1,12 @@
 // A report of the reporting regime as an XLSX workbook: "Số liệu" with every figure (for a roll-up, how many units
 // contributed, which gave nothing, and each unit's value when given) and "Nội dung" with the sections' texts, a
-// superior's split by unit.
+// superior's split by unit; then, when a sentiment report goes with it, its summary and tables (one sheet each).
 import ExcelJS from 'exceljs';
 import { addSheet, sheetText, packXlsx, type CellValue, type SheetColumn } from '../../../shared/documents/official.xlsx';
 import { cleanLine, cleanParagraphs } from '../../../shared/documents/official.text';
 import { isNumericFigure } from '../outlines.model';
 import { ROLLUP_LABELS } from '../reporting.schema';
+import { addSentimentSheets } from '../../sentiment/sentiment.document';
 import { allSectionTextBlocks, figureCellValue, figureNumFmt, figureUnit, rollupByKey, sectionsInOrder, type ReportDocumentModel } from './report.model';
 
 /** A cell holds at most 32,767 characters; longer texts go on several rows. */
@@ -127,12 +128,13 @@ function textsSheet(wb: ExcelJS.Workbook, model: ReportDocumentModel): void {
   );
 }
 
-/** Renders a report's figures and texts as an XLSX workbook: "Số liệu", "Nội dung". */
+/** Renders a report's figures and texts as an XLSX workbook: "Số liệu", "Nội dung" (and the sentiment sheets). */
 export async function renderReportXlsx(model: ReportDocumentModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Dân Ý';
   wb.title = sheetText(model.title);
   figuresSheet(wb, model);
   textsSheet(wb, model);
+  if (model.sentiment) addSentimentSheets(wb, model.sentiment);
   return packXlsx(wb);
 }

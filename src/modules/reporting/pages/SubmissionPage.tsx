@@ -4,7 +4,7 @@
 // Around it: status, deadline, on time or late, the history with reasons, the versions and what changed, the scanned
 // signed copy, the report as DOCX and XLSX. A report opened from a roll-up starts with the rolled-up content.
 import { CheckOutlined, EditOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Popconfirm, Row, Skeleton, Space } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Flex, Form, Input, Popconfirm, Row, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, errorMessage, type Submission, type SubmissionKey } from '../../../web/api';
@@ -15,6 +15,7 @@ import { useAsync } from '../../../web/ui/hooks';
 import { MANAGE_ROLES, useMyOrganizations } from '../../../web/ui/myOrganizations';
 import { zodRule } from '../../../web/ui/zodForm';
 import { ReasonSchema, type ReportContent, type ReportIssue } from '../reporting.schema';
+import { SentimentSummary, shortMonth } from '../../sentiment/pages/SentimentSummary';
 import { Attachments } from './Attachments';
 import { DocumentLinks } from './FileLinks';
 import { IssueList, issuesOf } from './IssueList';
@@ -30,6 +31,45 @@ export interface PrefillState {
 }
 
 type Busy = 'save' | 'submit' | 'accept' | null;
+
+/**
+ * "Kèm báo cáo tình hình Nhân dân tháng …": while writing, the choice and the month with the figures as they stand
+ * now; otherwise the report as it was fixed at the last save or submission.
+ */
+function SentimentAttachment({ s, editing, choice, onChange }: { s: Submission; editing: boolean; choice: { attach: boolean; month: string }; onChange: (c: { attach: boolean; month: string }) => void }) {
+  const { t, formatDateTime } = useI18n();
+  const live = useAsync(
+    (signal) => (editing && choice.attach && /^\d{4}-\d{2}$/.test(choice.month) ? api.sentiment.report(s.organizationId, choice.month, signal) : Promise.resolve(undefined)),
+    [editing, choice.attach, choice.month, s.organizationId],
+  );
+  if (!editing && !s.sentiment) return null;
+  const shown = editing ? live.data : s.sentiment;
+  return (
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      data-testid="sentiment-attachment"
+      title={<h2 className="card-heading">{s.sentiment && !editing ? t('sentiment.attached', { month: shortMonth(s.sentiment.month) }) : t('sentiment.title')}</h2>}
+    >
+      {editing ? (
+        <Flex vertical gap={8} style={{ marginBottom: 8 }}>
+          <Flex wrap gap={8} align="center">
+            <Checkbox checked={choice.attach} onChange={(e) => onChange({ ...choice, attach: e.target.checked })} data-testid="sentiment-attach">
+              {t('sentiment.attach')}
+            </Checkbox>
+            <Input type="month" aria-label={t('sentiment.month')} value={choice.month} disabled={!choice.attach} onChange={(e) => e.target.value && onChange({ ...choice, month: e.target.value })} style={{ width: 170 }} />
+          </Flex>
+          <Typography.Text type="secondary">{choice.attach ? t('sentiment.livePreview') : t('sentiment.notAttached')}</Typography.Text>
+          <Typography.Text type="secondary">{t('sentiment.attachHelp')}</Typography.Text>
+        </Flex>
+      ) : (
+        <Typography.Paragraph type="secondary">{t('sentiment.snapshotAt', { at: formatDateTime(s.sentiment!.computedAt) })}</Typography.Paragraph>
+      )}
+      {live.error && editing ? <ErrorAlert error={live.error} /> : null}
+      {shown && (!editing || choice.attach) ? <SentimentSummary report={shown} /> : null}
+    </Card>
+  );
+}
 
 function ReasonDialog({ action, onClose, onDone }: { action: 'return' | 'unlock' | null; onClose: () => void; onDone: (reason: string) => Promise<void> }) {
   const { t } = useI18n();
@@ -77,6 +117,8 @@ export function SubmissionPage() {
   const [editForUnit, setEditForUnit] = useState(false);
   const ownUnit = mine.holdsAt(k.organizationId, MANAGE_ROLES);
   const editing = canEdit && (ownUnit || editForUnit);
+  const [sentiment, setSentiment] = useState({ attach: false, month: '' });
+  const periodMonth = campaign.data?.periods.find((p) => p.id === k.periodKey)?.start.slice(0, 7) ?? '';
 
   // The form shows the stored content, or what the roll-up pre-filled, each time the report is (re)loaded.
   const shownRevision = s ? `${s.revision}/${s.status}` : '';
@@ -86,6 +128,7 @@ export function SubmissionPage() {
     form.setFieldsValue(valuesFromContent(s.outline, prefill && canEdit ? prefill.prefill : s.content));
     setDirty(!!prefill && canEdit);
     setEditForUnit(!!prefill);
+    setSentiment({ attach: !!s.sentiment, month: s.sentiment?.month ?? '' });
     // Only when another revision arrives: a write's answer carries the content just sent.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shownRevision]);
@@ -140,13 +183,16 @@ export function SubmissionPage() {
     }
   };
 
+  // The month defaults to the period's first month (a monthly report is about its own month).
+  const sentimentChoice = { ...sentiment, month: sentiment.month || periodMonth };
+  const sentimentRef = () => (sentimentChoice.attach && sentimentChoice.month ? { month: sentimentChoice.month } : null);
   const save = () => {
     const content = typedContent();
-    if (content && s) void write('save', () => api.reporting.save(k, { content, expectedRevision: s.revision }), t('submission.saved'));
+    if (content && s) void write('save', () => api.reporting.save(k, { content, sentiment: sentimentRef(), expectedRevision: s.revision }), t('submission.saved'));
   };
   const submit = () => {
     const content = typedContent();
-    if (content && s) void write('submit', () => api.reporting.submit(k, { content, expectedRevision: s.revision }), t('submission.submitted', { name: s.recipientName }));
+    if (content && s) void write('submit', () => api.reporting.submit(k, { content, sentiment: sentimentRef(), expectedRevision: s.revision }), t('submission.submitted', { name: s.recipientName }));
   };
   const accept = () => void write('accept', () => api.reporting.accept(k), t('submission.accepted'));
   const withReason = async (reason: string) => {
@@ -246,6 +292,15 @@ export function SubmissionPage() {
           <Card title={<h2 className="card-heading">{s.outline.title}</h2>}>
             <IssueList issues={issues} testId="submission-issues" onPick={pickIssue} />
             {editing ? <ReportForm outline={s.outline} form={form} onValuesChange={() => setDirty(true)} /> : <ReportView outline={s.outline} content={s.content} />}
+            <SentimentAttachment
+              s={s}
+              editing={editing}
+              choice={sentimentChoice}
+              onChange={(c) => {
+                setSentiment(c);
+                setDirty(true);
+              }}
+            />
             {canEdit && !editing ? (
               <Flex justify="end" style={{ marginTop: 12 }}>
                 <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditForUnit(true)} data-testid="edit-for-unit">
