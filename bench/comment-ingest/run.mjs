@@ -17,7 +17,7 @@ import { buildConsultationTarget } from '../lib/target.mjs';
 import { repoRoot, stats, writeResult } from '../lib/results.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, payloads: { type: 'string', default: '80000' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, payloads: { type: 'string', default: '240000' } } });
 const runs = Number(values.runs);
 const durationS = Number(values.duration);
 const connections = Number(values.connections);
@@ -58,6 +58,8 @@ try {
   } finally {
     await app.stop();
   }
+  // A payload sent twice is a retry (answered as a duplicate, nothing stored): the runs must not run out of them.
+  if (sent > Number(values.payloads)) throw new Error(`${sent} requests sent but only ${values.payloads} distinct payloads: raise --payloads`);
   const c = new pg.Client({ connectionString: url.toString() });
   await c.connect();
   // Every comment of one statement carries that transaction's time: distinct times count the group commits.
