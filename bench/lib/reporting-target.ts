@@ -6,12 +6,14 @@
 //   reporting-target.ts province   one province's 100 commune Front committees report a 50-figure outline to it,
 //                                  every report accepted; prints {"campaignId","organizationId","periodKey","user"}
 // Organizations come from the real templates (applyTemplate) on the national 2025 division file; outlines and
-// campaigns through the service; only the submissions are written with set-based SQL (content generated in SQL).
+// campaigns through the service; only the submissions are written with set-based SQL (content generated in SQL), and
+// the completeness tallies recounted after them (the service moves them one submission at a time).
 import path from 'node:path';
 import { openDatabase, sql } from '../../src/server/db';
 import { applyTemplate, listOrganizations } from '../../src/modules/organizations/organizations.service';
 import { importUnitsFile } from '../../src/modules/units/units.service';
 import { createCampaign, createOutline } from '../../src/modules/reporting/reporting.service';
+import { recountTallies } from '../../src/modules/reporting/reporting.queries';
 import { createUser } from '../../src/modules/users/users.service';
 import { OutlineSchema } from '../../src/modules/reporting/reporting.schema';
 
@@ -68,6 +70,7 @@ async function fillSubmissions(campaignId: number, periods: string[], share: num
   });
   await db.execute(sql`INSERT INTO submission_version (campaign_id, period_key, organization_id, version, content)
     SELECT campaign_id, period_key, organization_id, version, content FROM submission WHERE campaign_id = ${campaignId}`);
+  await recountTallies(db, campaignId);
   await db.execute(sql`ANALYZE`);
 }
 
@@ -120,6 +123,7 @@ if (mode === 'national') {
   });
   await fillSubmissions(c.id, ['thang-10'], 2, 50);
   await db.execute(sql`UPDATE submission SET status = 'accepted' WHERE campaign_id = ${c.id}`);
+  await recountTallies(db, c.id);
   const user = await benchUser(front.id, 'bench.tinh');
   await database.close();
   console.log(JSON.stringify({ campaignId: c.id, organizationId: front.id, periodKey: 'thang-10', assignees: c.assigneeCount, user }));

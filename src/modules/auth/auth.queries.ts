@@ -38,10 +38,13 @@ export async function grantsOf(db: Db, userId: number): Promise<GrantRow[]> {
   );
 }
 
+/** A session and the actor behind it: what every signed-in request needs first. */
 export interface SessionRow {
-  userId: number;
   csrfToken: string;
-  expiresAt: string;
+  userId: number;
+  username: string;
+  fullName: string;
+  grants: Grant[];
 }
 
 export async function insertSession(db: Db, s: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string }) {
@@ -49,11 +52,12 @@ export async function insertSession(db: Db, s: { id: string; userId: number; csr
     VALUES (${s.id}, ${s.userId}, ${s.csrfToken}, ${s.expiresAt.toISOString()}::timestamptz, ${s.ip ?? null}, ${s.userAgent?.slice(0, 300) ?? null})`);
 }
 
-/** A live session of an active user. */
+/** A live session of an active user, with the user's name and grants, in one query (it runs on every request). */
 export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
   return one<SessionRow>(
     db,
-    sql`SELECT s.user_id::int AS "userId", s.csrf_token AS "csrfToken", s.expires_at::text AS "expiresAt"
+    sql`SELECT s.csrf_token AS "csrfToken", u.id::int AS "userId", u.username, u.full_name AS "fullName",
+          coalesce((SELECT json_agg(json_build_object('organizationId', g.organization_id, 'role', g.role) ORDER BY g.id) FROM role_grant g WHERE g.user_id = u.id), '[]') AS grants
         FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ${id} AND s.expires_at > now() AND u.active`,
   );
 }

@@ -92,13 +92,7 @@ export async function resolveSession(db: Db, token: string | undefined): Promise
   if (!token || token.length > 200) return null;
   const session = await q.findSession(db, sha256(token));
   if (!session) return null;
-  const user = await q.findUserById(db, session.userId);
-  if (!user) return null;
-  const grants = await q.grantsOf(db, user.id);
-  return {
-    actor: { id: user.id, username: user.username, fullName: user.fullName, grants: grants.map((g) => ({ organizationId: g.organizationId, role: g.role })) },
-    csrfToken: session.csrfToken,
-  };
+  return { actor: { id: session.userId, username: session.username, fullName: session.fullName, grants: session.grants }, csrfToken: session.csrfToken };
 }
 
 export async function me(db: Db, actor: Actor, csrfToken: string): Promise<Me> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countPeriod, type Tally } from './completeness';
+import { countPeriod, expectedOf, type Tally } from './completeness';
 
 const deadlines: Record<string, string> = { province: '2026-03-10', commune: '2026-03-05' };
 const due = (level: string) => deadlines[level]!;
@@ -32,5 +32,18 @@ describe('countPeriod', () => {
         expect(c.onTime + c.late).toBe(c.submitted + c.returned);
       }),
     );
+  });
+
+  it('counts the expected units from tallies that include those not started', () => {
+    const tallies: Tally[] = [
+      { level: 'commune', status: null, timeliness: null, n: 5 },
+      { level: 'commune', status: 'draft', timeliness: null, n: 2 },
+      { level: 'commune', status: 'accepted', timeliness: 'late', n: 3 },
+      { level: 'province', status: 'submitted', timeliness: 'on_time', n: 1 },
+      { level: 'province', status: 'returned', timeliness: 'late', n: 0 },
+    ];
+    const expected = expectedOf(tallies);
+    expect(expected).toEqual(new Map([['commune', 10], ['province', 1]]));
+    expect(countPeriod(expected, tallies, due, '2026-03-07')).toMatchObject({ expected: 11, submitted: 4, missing: 7, notDue: 0 });
   });
 });

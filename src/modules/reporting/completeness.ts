@@ -1,6 +1,6 @@
-// Completeness counts from tallies: the database counts submissions by level, status and timeliness (a few dozen
-// rows, however many units), and this turns them into expected / received / on time / late / missing / not yet due
-// per period, each level judged against its own deadline. Pure.
+// Completeness counts from tallies: the database keeps the units counted by level, status and timeliness (a few
+// dozen rows, however many units), and this turns them into expected / received / on time / late / missing / not yet
+// due per period, each level judged against its own deadline. Pure.
 import type { IsoDate } from '../../shared/dates';
 import type { SubmissionStatus } from './reporting.schema';
 
@@ -51,4 +51,11 @@ export function countPeriod(expected: ReadonlyMap<string, number>, tallies: read
     else c.notDue += owing;
   }
   return c;
+}
+
+/** The units of each level that tallies cover, when they include the units not started (null status). */
+export function expectedOf(tallies: readonly Tally[]): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (const t of tallies) expected.set(t.level, (expected.get(t.level) ?? 0) + t.n);
+  return expected;
 }

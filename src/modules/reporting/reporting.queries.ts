@@ -1,6 +1,6 @@
 // SQL of the reporting regime. Functions over drizzle's `sql` (one dialect for PGlite and PostgreSQL); counts are
 // cast to int because the two drivers return bigint differently.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { one, rows, type Db } from '../../server/db';
 import type { IsoDate } from '../../shared/dates';
 import { existsOn } from '../organizations/organizations.queries';
@@ -106,12 +106,28 @@ export async function insertPeriods(db: Db, campaignId: number, periods: PeriodD
     FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS r(k text, pos int, label text, s text, e text, due text, d jsonb)`);
 }
 
+/**
+ * Stores the assignees in one statement, numbered in the order the completeness matrix shows them (by the
+ * recipient's unit code, then the unit's own).
+ */
 export async function insertAssignees(db: Db, campaignId: number, assignees: Array<{ organizationId: number; unitLevel: string; recipientId: number }>): Promise<void> {
-  for (let i = 0; i < assignees.length; i += 5000) {
-    const chunk = assignees.slice(i, i + 5000).map((a) => ({ o: a.organizationId, l: a.unitLevel, r: a.recipientId }));
-    await db.execute(sql`INSERT INTO campaign_assignee (campaign_id, organization_id, unit_level, recipient_id)
-      SELECT ${campaignId}, r.o, r.l, r.r FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(o bigint, l text, r bigint)`);
-  }
+  const data = assignees.map((a) => ({ o: a.organizationId, l: a.unitLevel, r: a.recipientId }));
+  await db.execute(sql`INSERT INTO campaign_assignee (campaign_id, organization_id, unit_level, recipient_id, position)
+    SELECT ${campaignId}, x.o, x.l, x.r, row_number() OVER (ORDER BY r.unit_code, o.unit_code, x.o)
+    FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(o bigint, l text, r bigint)
+    JOIN organization o ON o.id = x.o JOIN organization r ON r.id = x.r`);
+}
+
+/**
+ * Lists every organization that receives reports in the campaign under itself and each receiving organization above
+ * it: a view's scope is then one lookup. Written once the assignees are stored.
+ */
+export async function insertRecipientTree(db: Db, campaignId: number): Promise<void> {
+  await db.execute(sql`INSERT INTO campaign_recipient (campaign_id, ancestor_id, recipient_id)
+    WITH RECURSIVE up(ancestor_id, recipient_id) AS (
+      SELECT DISTINCT recipient_id, recipient_id FROM campaign_assignee WHERE campaign_id = ${campaignId}
+      UNION SELECT a.recipient_id, up.recipient_id FROM up JOIN campaign_assignee a ON a.campaign_id = ${campaignId} AND a.organization_id = up.ancestor_id)
+    SELECT ${campaignId}, ancestor_id, recipient_id FROM up`);
 }
 
 export async function findCampaign(db: Db, id: number): Promise<CampaignRow | undefined> {
@@ -187,6 +203,11 @@ export async function assigneesOf(db: Db, campaignId: number, organizationIds: n
   return { reporting, receiving: receiving.map((r) => r.id) };
 }
 
+export async function organizationNames(db: Db, ids: number[]): Promise<Array<{ id: number; name: string; unitCode: string }>> {
+  if (!ids.length) return [];
+  return rows(db, sql`SELECT id::int AS id, name, unit_code AS "unitCode" FROM organization WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[]) ORDER BY unit_code, name`);
+}
+
 /** Organizations (current, valid today) reporting transitively to `organizationId`, with the lines between them. */
 export async function subtree(db: Db, organizationId: number, today: IsoDate) {
   const orgs = await rows<{ id: number; unitLevel: string; kind: string; system: string }>(
@@ -237,13 +258,44 @@ export async function findSubmission(db: Db, campaignId: number, periodKey: stri
   );
 }
 
-/** Creates the draft row if there is none yet (a unit's first save), then locks it. */
+/**
+ * Moves assignees between submission_tally rows, under every receiving organization their reports reach. `moves`
+ * yields (campaign_id, period_key, organization_id, status, timeliness, d): d = -1 for the state a submission left,
+ * +1 for the one it entered (null status or timeliness: 'none'). Rows are locked in key order, so two moves cannot
+ * deadlock; a move back to where it started writes nothing. It returns the counts it left.
+ */
+const moveTallies = (moves: SQL) => sql`INSERT INTO submission_tally (campaign_id, ancestor_id, period_key, unit_level, status, timeliness, n)
+  SELECT m.campaign_id, r.ancestor_id, m.period_key, a.unit_level, coalesce(m.status, 'none'), coalesce(m.timeliness, 'none'), sum(m.d)
+  FROM (${moves}) m JOIN campaign_assignee a ON a.campaign_id = m.campaign_id AND a.organization_id = m.organization_id
+  JOIN campaign_recipient r ON r.campaign_id = a.campaign_id AND r.recipient_id = a.recipient_id
+  GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(m.d) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (campaign_id, ancestor_id, period_key, unit_level, status, timeliness) DO UPDATE SET n = submission_tally.n + excluded.n
+  RETURNING n`;
+
+/**
+ * Runs a statement that moves tallies. A count below zero means a move out of an empty row: the tallies disagree with
+ * the submissions, so the change is refused (a CHECK cannot say it: PostgreSQL checks the row proposed for insertion,
+ * the bare -1, before it finds the row it updates).
+ */
+async function moving(db: Db, statement: SQL): Promise<void> {
+  const counts = await rows<{ n: number }>(db, statement);
+  if (counts.some((c) => c.n < 0)) throw new Error('submission_tally would go below zero: the tallies disagree with the submissions');
+}
+
+/** Creates the draft row if there is none yet (a unit's first save; the unit leaves 'not started'), then locks it. */
 export async function lockSubmission(db: Db, campaignId: number, periodKey: string, organizationId: number): Promise<SubmissionRow> {
-  await db.execute(sql`INSERT INTO submission (campaign_id, period_key, organization_id, status, content)
-    VALUES (${campaignId}, ${periodKey}, ${organizationId}, 'draft', '{"figures":{},"sections":{}}'::jsonb) ON CONFLICT DO NOTHING`);
+  await moving(
+    db,
+    sql`WITH created AS (
+      INSERT INTO submission (campaign_id, period_key, organization_id, status, content)
+      VALUES (${campaignId}, ${periodKey}, ${organizationId}, 'draft', '{"figures":{},"sections":{}}'::jsonb) ON CONFLICT DO NOTHING
+      RETURNING campaign_id, period_key, organization_id)
+    ${moveTallies(sql`SELECT c.campaign_id, c.period_key, c.organization_id, m.status, NULL AS timeliness, m.d FROM created c, (VALUES (NULL, -1), ('draft', 1)) AS m(status, d)`)}`,
+  );
   return (await findSubmission(db, campaignId, periodKey, organizationId, true))!;
 }
 
+/** Changes a submission; a change of status or timeliness moves it between tallies in the same statement. */
 export async function updateSubmission(
   db: Db,
   key: { campaignId: number; periodKey: string; organizationId: number },
@@ -253,7 +305,7 @@ export async function updateSubmission(
   },
   actorId: number | null,
 ): Promise<void> {
-  const sets = [sql`revision = revision + 1`, sql`updated_at = now()`, sql`updated_by = ${actorId}`];
+  const sets = [sql`revision = s.revision + 1`, sql`updated_at = now()`, sql`updated_by = ${actorId}`];
   if (patch.status !== undefined) sets.push(sql`status = ${patch.status}`);
   if (patch.content !== undefined) sets.push(sql`content = ${JSON.stringify(patch.content)}::jsonb`);
   if (patch.version !== undefined) sets.push(sql`version = ${patch.version}`);
@@ -266,7 +318,40 @@ export async function updateSubmission(
   if (patch.sentiment !== undefined) sets.push(sql`sentiment = ${jsonOrNull(patch.sentiment)}::jsonb`);
   if (patch.firstSubmittedNow) sets.push(sql`first_submitted_at = now()`);
   if (patch.submittedNow) sets.push(sql`submitted_at = now()`);
-  await db.execute(sql`UPDATE submission SET ${sql.join(sets, sql`, `)} WHERE ${SUBMISSION_KEY(key.campaignId, key.periodKey, key.organizationId)}`);
+  const columns = sql.raw('campaign_id, period_key, organization_id, status, timeliness');
+  await moving(
+    db,
+    sql`WITH prior AS (SELECT ${columns} FROM submission WHERE ${SUBMISSION_KEY(key.campaignId, key.periodKey, key.organizationId)} FOR UPDATE),
+    changed AS (
+      UPDATE submission s SET ${sql.join(sets, sql`, `)} FROM prior
+      WHERE s.campaign_id = prior.campaign_id AND s.period_key = prior.period_key AND s.organization_id = prior.organization_id
+      RETURNING s.campaign_id, s.period_key, s.organization_id, s.status, s.timeliness)
+    ${moveTallies(sql`SELECT ${columns}, -1 AS d FROM prior UNION ALL SELECT ${columns}, 1 FROM changed`)}`,
+  );
+}
+
+/** The tallies of a campaign recounted from its assignees and submissions (what submission_tally must hold). */
+const RECOUNT = (campaignId: number) => sql`SELECT a.campaign_id, r.ancestor_id, p.period_key, a.unit_level, coalesce(s.status, 'none') AS status, coalesce(s.timeliness, 'none') AS timeliness, count(*)::int AS n
+  FROM campaign_assignee a JOIN campaign_recipient r ON r.campaign_id = a.campaign_id AND r.recipient_id = a.recipient_id
+  JOIN campaign_period p ON p.campaign_id = a.campaign_id
+  LEFT JOIN submission s ON s.campaign_id = a.campaign_id AND s.period_key = p.period_key AND s.organization_id = a.organization_id
+  WHERE a.campaign_id = ${campaignId} GROUP BY 1, 2, 3, 4, 5, 6`;
+
+/** Writes a campaign's tallies from scratch: when it starts (everyone 'not started'), or after a bulk load. */
+export async function recountTallies(db: Db, campaignId: number): Promise<void> {
+  await db.execute(sql`DELETE FROM submission_tally WHERE campaign_id = ${campaignId}`);
+  await db.execute(sql`INSERT INTO submission_tally (campaign_id, ancestor_id, period_key, unit_level, status, timeliness, n) ${RECOUNT(campaignId)}`);
+}
+
+/** Where the stored tallies differ from a recount (empty when they agree; rows at zero count as absent). */
+export async function tallyDrift(db: Db, campaignId: number) {
+  return rows<{ ancestorId: number; periodKey: string; level: string; status: string; timeliness: string; stored: number; recounted: number }>(
+    db,
+    sql`WITH stored AS (SELECT * FROM submission_tally WHERE campaign_id = ${campaignId} AND n <> 0), recounted AS (${RECOUNT(campaignId)})
+        SELECT ancestor_id::int AS "ancestorId", period_key AS "periodKey", unit_level AS level, status, timeliness, coalesce(s.n, 0) AS stored, coalesce(r.n, 0) AS recounted
+        FROM stored s FULL JOIN recounted r USING (ancestor_id, period_key, unit_level, status, timeliness)
+        WHERE s.n IS DISTINCT FROM r.n ORDER BY 1, 2, 3, 4, 5`,
+  );
 }
 
 const jsonOrNull = (v: unknown) => (v === null ? null : JSON.stringify(v));
@@ -354,102 +439,159 @@ export async function subordinateSubmissions(db: Db, campaignId: number, periodK
 // ---- Completeness ---------------------------------------------------------------------------------------------
 
 /**
- * Which assignees a view covers: all of the campaign's, or those under one organization. `tree: 'campaign'` follows
- * the campaign's own consolidation tree (assignee → recipient, indexed, at most a few levels): used when the
- * organization takes part in the campaign. `tree: 'lines'` follows the reporting lines, for an organization outside
- * it (a body between the levels that report).
+ * The organization a completeness view is for (the campaign's own when none is given; null when it does not exist),
+ * whether it asks, reports or receives in the campaign (its view can then follow the campaign's tree), and the
+ * campaign's periods.
  */
-export type CompletenessScope = { under: number; today: IsoDate; tree: 'campaign' | 'lines' } | null;
-
-/** `scoped(organization_id, unit_level)`: the assignees in scope, as the opening of a WITH clause. */
-const scopedAssignees = (campaignId: number, scope: CompletenessScope) => {
-  if (!scope) return sql`WITH scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a WHERE a.campaign_id = ${campaignId})`;
-  const down =
-    scope.tree === 'campaign'
-      ? sql`SELECT ${scope.under}::bigint UNION SELECT a.organization_id FROM campaign_assignee a JOIN down ON a.recipient_id = down.id WHERE a.campaign_id = ${campaignId}`
-      : sql`SELECT ${scope.under}::bigint UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${existsOn(scope.today, 'rl')}`;
-  return sql`WITH RECURSIVE down(id) AS (${down})
-    , scoped AS (SELECT a.organization_id, a.unit_level FROM campaign_assignee a JOIN down ON down.id = a.organization_id WHERE a.campaign_id = ${campaignId})`;
-};
-
-/** Whether an organization asks, reports or receives in a campaign (its views can follow the campaign's tree). */
-export async function takesPart(db: Db, campaignId: number, organizationId: number): Promise<boolean> {
-  const r = await one<{ yes: boolean }>(
+export async function completenessFrame(db: Db, campaignId: number, organizationId: number | null) {
+  return one<{ campaignOrganizationId: number; organizationId: number | null; organizationName: string | null; takesPart: boolean; periods: PeriodRow[] }>(
     db,
-    sql`SELECT EXISTS (SELECT 1 FROM campaign WHERE id = ${campaignId} AND organization_id = ${organizationId})
-            OR EXISTS (SELECT 1 FROM campaign_assignee WHERE campaign_id = ${campaignId} AND (organization_id = ${organizationId} OR recipient_id = ${organizationId})) AS yes`,
+    sql`SELECT c.organization_id::int AS "campaignOrganizationId", o.id::int AS "organizationId", o.name AS "organizationName",
+               (c.organization_id = o.id OR EXISTS (SELECT 1 FROM campaign_assignee a WHERE a.campaign_id = c.id AND (a.organization_id = o.id OR a.recipient_id = o.id))) AS "takesPart",
+               (SELECT json_agg(p ORDER BY p.position) FROM (SELECT ${PERIOD_COLUMNS} FROM campaign_period WHERE campaign_id = c.id) p) AS periods
+        FROM campaign c LEFT JOIN organization o ON o.id = coalesce(${organizationId}::bigint, c.organization_id) WHERE c.id = ${campaignId}`,
   );
-  return !!r?.yes;
-}
-
-/** How many assignees of each level are in scope, and their submissions by period, level, status and timeliness. */
-export async function statusTallies(db: Db, campaignId: number, scope: CompletenessScope) {
-  const levels = await rows<{ level: string; n: number }>(db, sql`${scopedAssignees(campaignId, scope)} SELECT unit_level AS level, count(*)::int AS n FROM scoped GROUP BY unit_level`);
-  const tallies = await rows<{ periodKey: string; level: string; status: SubmissionStatus; timeliness: 'on_time' | 'late' | null; n: number }>(
-    db,
-    sql`${scopedAssignees(campaignId, scope)}
-        SELECT s.period_key AS "periodKey", a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
-        FROM submission s JOIN scoped a ON a.organization_id = s.organization_id
-        WHERE s.campaign_id = ${campaignId} GROUP BY 1, 2, 3, 4`,
-  );
-  return { levels, tallies };
 }
 
 /**
- * For one period, each organization directly under `organizationId` with its subtree's assignees by level and
- * their submissions by status (status null: not started): the drill-down.
+ * Which assignees a view covers: those under one organization, and the organization itself when it reports.
+ * `tree: 'campaign'` follows the campaign's own consolidation tree, listed when it started (campaign_recipient): used
+ * when the organization takes part in the campaign, and counted by submission_tally. `tree: 'lines'` follows today's
+ * reporting lines, for an organization outside it (a body between the levels that report): its units need not be
+ * all those of a receiving organization, so their submissions are counted one by one.
  */
-export interface ChildTally {
-  root: number;
-  /** Whether this tally counts the child itself (it reports in the campaign too). */
-  includesRoot: boolean;
+export interface CompletenessScope {
+  under: number;
+  today: IsoDate;
+  tree: 'campaign' | 'lines';
+}
+
+/** The state of a number of assignees of one level in one period (status null: not started). */
+export interface PeriodTally {
+  periodKey: string;
   level: string;
   status: SubmissionStatus | null;
   timeliness: 'on_time' | 'late' | null;
   n: number;
 }
 
-export async function childTallies(db: Db, campaignId: number, organizationId: number, periodKey: string, today: IsoDate, tree: 'campaign' | 'lines') {
-  const down =
-    tree === 'campaign'
-      ? sql`SELECT a.organization_id, a.organization_id FROM campaign_assignee a WHERE a.campaign_id = ${campaignId} AND a.recipient_id = ${organizationId}
-            UNION SELECT down.root, a.organization_id FROM campaign_assignee a JOIN down ON a.recipient_id = down.id WHERE a.campaign_id = ${campaignId}`
-      : sql`SELECT rl.from_org_id, rl.from_org_id FROM reporting_line rl WHERE rl.to_org_id = ${organizationId} AND ${existsOn(today, 'rl')}
-            UNION SELECT down.root, rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${existsOn(today, 'rl')}`;
-  return rows<ChildTally>(
-    db,
-    sql`WITH RECURSIVE down(root, id) AS (${down})
-        , scoped AS (SELECT DISTINCT down.root, a.organization_id, a.unit_level FROM down JOIN campaign_assignee a ON a.organization_id = down.id AND a.campaign_id = ${campaignId})
-        SELECT a.root::int AS root, bool_or(a.organization_id = a.root) AS "includesRoot", a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
-        FROM scoped a LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = ${periodKey} AND s.organization_id = a.organization_id
-        GROUP BY 1, 3, 4, 5`,
-  );
+/** A tally of the drill-down: the units of one organization directly under the view's (its root). */
+export interface ChildTally extends Omit<PeriodTally, 'periodKey'> {
+  root: number;
+  rootName: string;
+  /** Whether this tally counts the child itself (it reports in the campaign too). */
+  includesRoot: boolean;
 }
 
-export async function organizationNames(db: Db, ids: number[]): Promise<Array<{ id: number; name: string; unitCode: string }>> {
-  if (!ids.length) return [];
-  return rows(db, sql`SELECT id::int AS id, name, unit_code AS "unitCode" FROM organization WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[]) ORDER BY unit_code, name`);
+export interface MatrixUnit {
+  organizationId: number;
+  organizationName: string;
+  unitCode: string;
+  unitLevel: string;
+  recipientName: string;
 }
 
-/** One page of the units × periods matrix for the assignees in scope, ordered by unit code. */
-export async function matrixPage(db: Db, campaignId: number, scope: CompletenessScope, limit: number, offset: number) {
-  const total = await one<{ n: number }>(db, sql`${scopedAssignees(campaignId, scope)} SELECT count(*)::int AS n FROM scoped`);
-  const units = await rows<{ organizationId: number; organizationName: string; unitCode: string; unitLevel: string; recipientName: string }>(
+export interface MatrixSubmission {
+  organizationId: number;
+  periodKey: string;
+  status: SubmissionStatus;
+  timeliness: 'on_time' | 'late' | null;
+  daysLate: number | null;
+}
+
+/** The scope as a condition on campaign_assignee `a`, and the CTE it needs: down(id), today's lines below the organization. */
+function scopeOf(campaignId: number, scope: CompletenessScope): { down: SQL | null; where: SQL } {
+  if (scope.tree === 'campaign') {
+    return {
+      down: null,
+      where: sql`(a.organization_id = ${scope.under} OR a.recipient_id IN (SELECT recipient_id FROM campaign_recipient WHERE campaign_id = ${campaignId} AND ancestor_id = ${scope.under}))`,
+    };
+  }
+  return {
+    down: sql`down(id) AS (SELECT ${scope.under}::bigint UNION SELECT rl.from_org_id FROM reporting_line rl JOIN down ON rl.to_org_id = down.id WHERE ${existsOn(scope.today, 'rl')})`,
+    where: sql`a.organization_id IN (SELECT id FROM down)`,
+  };
+}
+
+/** Period tallies counted from the submissions of the assignees matching `where` (on `a`). */
+const countedOneByOne = (campaignId: number, where: SQL) =>
+  sql`SELECT p.period_key AS "periodKey", a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
+      FROM campaign_assignee a JOIN campaign_period p ON p.campaign_id = a.campaign_id
+      LEFT JOIN submission s ON s.campaign_id = a.campaign_id AND s.period_key = p.period_key AND s.organization_id = a.organization_id
+      WHERE a.campaign_id = ${campaignId} AND ${where} GROUP BY 1, 2, 3, 4`;
+
+/** Stored tallies, states named as in `submission` (null for 'none'). */
+const TALLY_COLUMNS = sql.raw(`t.unit_level AS level, nullif(t.status, 'none') AS status, nullif(t.timeliness, 'none') AS timeliness, t.n`);
+
+/**
+ * The tallies a completeness view shows, in one statement. `periods`: the assignees in scope by period, level, status
+ * and timeliness (a period's rows add up to them all). `children`: for one period, the same for each organization
+ * directly under the view's, with its whole subtree (the drill-down), in unit code order.
+ */
+export async function completenessTallies(db: Db, campaignId: number, scope: CompletenessScope, periodKey: string): Promise<{ periods: PeriodTally[]; children: ChildTally[] }> {
+  const { under, today } = scope;
+  const { down, where } = scopeOf(campaignId, scope);
+  const ctes =
+    scope.tree === 'campaign'
+      ? // The view's own counters (and its own reports when it reports); each unit reporting to it: its own report,
+        // and the counters of the organizations reporting to it.
+        sql`own AS (
+            SELECT t.period_key AS "periodKey", ${TALLY_COLUMNS} FROM submission_tally t WHERE t.campaign_id = ${campaignId} AND t.ancestor_id = ${under} AND t.n > 0
+            UNION ALL ${countedOneByOne(campaignId, sql`a.organization_id = ${under}`)}),
+          children AS (
+            -- Names looked up one by one: for a hundred children the planner would rather read every organization.
+            SELECT a.organization_id, a.unit_level, (SELECT o.name FROM organization o WHERE o.id = a.organization_id) AS name,
+                   (SELECT o.unit_code FROM organization o WHERE o.id = a.organization_id) AS unit_code
+            FROM campaign_assignee a WHERE a.campaign_id = ${campaignId} AND a.recipient_id = ${under}),
+          drill AS (
+            SELECT c.organization_id AS root, c.name, c.unit_code, true AS itself, c.unit_level AS level, s.status, s.timeliness, 1 AS n
+            FROM children c LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = ${periodKey} AND s.organization_id = c.organization_id
+            UNION ALL
+            SELECT c.organization_id, c.name, c.unit_code, false, ${TALLY_COLUMNS}
+            FROM children c JOIN submission_tally t ON t.campaign_id = ${campaignId} AND t.ancestor_id = c.organization_id AND t.period_key = ${periodKey} AND t.n > 0)`
+      : sql`${down},
+          own AS (${countedOneByOne(campaignId, where)}),
+          below(root, id) AS (
+            SELECT rl.from_org_id, rl.from_org_id FROM reporting_line rl WHERE rl.to_org_id = ${under} AND ${existsOn(today, 'rl')}
+            UNION SELECT below.root, rl.from_org_id FROM reporting_line rl JOIN below ON rl.to_org_id = below.id WHERE ${existsOn(today, 'rl')}),
+          scoped AS (SELECT DISTINCT below.root, a.organization_id, a.unit_level FROM below JOIN campaign_assignee a ON a.organization_id = below.id AND a.campaign_id = ${campaignId}),
+          counted AS (
+            SELECT a.root, bool_or(a.organization_id = a.root) AS itself, a.unit_level AS level, s.status, s.timeliness, count(*)::int AS n
+            FROM scoped a LEFT JOIN submission s ON s.campaign_id = ${campaignId} AND s.period_key = ${periodKey} AND s.organization_id = a.organization_id
+            GROUP BY 1, 3, 4, 5),
+          drill AS (SELECT x.root, o.name, o.unit_code, x.itself, x.level, x.status, x.timeliness, x.n FROM counted x JOIN organization o ON o.id = x.root)`;
+  const all = await rows<ChildTally & PeriodTally & { unitCode: string | null }>(
     db,
-    sql`${scopedAssignees(campaignId, scope)}
-        SELECT a.organization_id::int AS "organizationId", o.name AS "organizationName", o.unit_code AS "unitCode", a.unit_level AS "unitLevel", r.name AS "recipientName"
-        FROM scoped a JOIN organization o ON o.id = a.organization_id
-        JOIN campaign_assignee ca ON ca.campaign_id = ${campaignId} AND ca.organization_id = a.organization_id JOIN organization r ON r.id = ca.recipient_id
-        ORDER BY r.unit_code, o.unit_code, a.organization_id LIMIT ${limit} OFFSET ${offset}`,
+    sql`WITH RECURSIVE ${ctes}
+        SELECT NULL::int AS root, NULL::text AS "rootName", NULL::text AS "unitCode", NULL::boolean AS "includesRoot", "periodKey", level, status, timeliness, n FROM own
+        UNION ALL
+        SELECT root::int, name, unit_code, itself, ${periodKey}, level, status, timeliness, n FROM drill
+        ORDER BY "unitCode" NULLS FIRST, "rootName", root`,
   );
-  const subs = units.length
-    ? await rows<{ organizationId: number; periodKey: string; status: SubmissionStatus; timeliness: 'on_time' | 'late' | null; daysLate: number | null }>(
-        db,
-        sql`SELECT organization_id::int AS "organizationId", period_key AS "periodKey", status, timeliness, days_late AS "daysLate" FROM submission
-            WHERE campaign_id = ${campaignId} AND organization_id = ANY(${`{${units.map((u) => u.organizationId).join(',')}}`}::bigint[])`,
-      )
-    : [];
-  return { total: total?.n ?? 0, units, subs };
+  return {
+    periods: all.filter((t) => t.root === null).map(({ periodKey, level, status, timeliness, n }) => ({ periodKey, level, status, timeliness, n })),
+    children: all.filter((t) => t.root !== null).map(({ root, rootName, includesRoot, level, status, timeliness, n }) => ({ root, rootName, includesRoot, level, status, timeliness, n })),
+  };
+}
+
+/**
+ * One page of the units × periods matrix: the assignees in scope in their matrix order, and their submissions. One
+ * statement; the submissions (a thousand small rows) come as one JSON array, which costs the server less to read.
+ */
+export async function matrixPage(db: Db, campaignId: number, scope: CompletenessScope, limit: number, offset: number): Promise<{ units: MatrixUnit[]; submissions: MatrixSubmission[] }> {
+  const { down, where } = scopeOf(campaignId, scope);
+  const r = await one<{ units: MatrixUnit[]; submissions: Array<[number, string, SubmissionStatus, 'on_time' | 'late' | null, number | null]> }>(
+    db,
+    sql`WITH RECURSIVE ${down ? sql`${down},` : sql``}
+        page AS (
+          SELECT a.organization_id::int AS "organizationId", o.name AS "organizationName", o.unit_code AS "unitCode", a.unit_level AS "unitLevel", r.name AS "recipientName", a.position
+          FROM campaign_assignee a JOIN organization o ON o.id = a.organization_id JOIN organization r ON r.id = a.recipient_id
+          WHERE a.campaign_id = ${campaignId} AND ${where} ORDER BY a.position LIMIT ${limit} OFFSET ${offset})
+        SELECT coalesce((SELECT json_agg(u ORDER BY u.position) FROM page u), '[]') AS units,
+               coalesce((SELECT json_agg(json_build_array(s.organization_id, s.period_key, s.status, s.timeliness, s.days_late))
+                         FROM submission s JOIN page u ON s.organization_id = u."organizationId" WHERE s.campaign_id = ${campaignId}), '[]') AS submissions`,
+  );
+  return { units: r!.units, submissions: r!.submissions.map(([organizationId, periodKey, status, timeliness, daysLate]) => ({ organizationId, periodKey, status, timeliness, daysLate })) };
 }
 
 // ---- Reminders and notifications ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import * as q from './reporting.queries';
 import { validateContent } from './figures';
 import { outlineFromText, validateOutline } from './outlines.model';
 import { rollUp } from './rollup';
-import { countPeriod } from './completeness';
+import { countPeriod, expectedOf } from './completeness';
 import { generatePeriods, onTimeStatus, resolveDeadlines } from './schedule';
 import { dueReminders, owesReport, reminderMessage } from './reminders.plan';
 import { availableActions, compareVersions, transition, type ActorSide, type SubmissionAction, type SubmissionState } from './submissions.model';
@@ -171,6 +171,9 @@ export async function createCampaign(db: Db, ctx: Ctx, body: z.infer<typeof Crea
     });
     await q.insertPeriods(tx, campaignId, resolved.periods);
     await q.insertAssignees(tx, campaignId, assignees);
+    // What the completeness view reads: the recipients' tree, and every assignee counted as not started.
+    await q.insertRecipientTree(tx, campaignId);
+    await q.recountTallies(tx, campaignId);
     await insertAudit(tx, ctx, {
       action: 'campaign.create',
       entityType: 'campaign',
@@ -479,58 +482,60 @@ export async function completeness(db: Db, ctx: Ctx, campaignId: number, query: 
   return (await completenessWithUnits(db, ctx, campaignId, query)).view;
 }
 
+/** Rows grouped by a key, in the order they came. */
+function groupBy<T, K>(list: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of list) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 /** The completeness view, and the matrix rows' level and recipient (the XLSX groups units under their recipient). */
 export async function completenessWithUnits(db: Db, ctx: Ctx, campaignId: number, query: z.infer<typeof CompletenessQuery>) {
-  const c = await q.findCampaign(db, campaignId);
-  if (!c) throw notFound('Không tìm thấy kế hoạch báo cáo.');
-  const organizationId = query.organizationId ?? c.organizationId;
+  const frame = await q.completenessFrame(db, campaignId, query.organizationId ?? null);
+  if (!frame) throw notFound('Không tìm thấy kế hoạch báo cáo.');
+  const organizationId = query.organizationId ?? frame.campaignOrganizationId;
   await authorize(db, ctx, organizationId, 'read', 'Không tìm thấy tổ chức.');
+  if (frame.organizationName === null) throw notFound('Không tìm thấy tổ chức.');
   const today = todayInVietnam();
-  const periods = await q.campaignPeriods(db, campaignId);
-  const tree = (await q.takesPart(db, campaignId, organizationId)) ? 'campaign' : 'lines';
-  const scope: q.CompletenessScope = organizationId === c.organizationId ? null : { under: organizationId, today, tree };
-  const { levels, tallies } = await q.statusTallies(db, campaignId, scope);
-  const expected = new Map(levels.map((l) => [l.level, l.n]));
+  const { periods } = frame;
+  const scope: q.CompletenessScope = { under: organizationId, today, tree: frame.takesPart ? 'campaign' : 'lines' };
   const period = periods.find((p) => p.periodKey === query.period) ?? periods.filter((p) => p.due <= today).at(-1) ?? periods[0]!;
+  const tallied = await q.completenessTallies(db, campaignId, scope, period.periodKey);
+  const byPeriod = groupBy(tallied.periods, (t) => t.periodKey);
   const periodCounts = periods.map((p) => {
+    const tallies = byPeriod.get(p.periodKey) ?? [];
+    const expected = expectedOf(tallies);
     const levelsDue = [...new Set(p.deadlines.filter((d) => expected.has(d.level)).map((d) => d.inForce))];
     return {
       periodKey: p.periodKey,
       label: p.label,
       deadline: levelsDue.length === 1 ? levelsDue[0]! : (p.deadlines.at(-1)?.inForce ?? p.due),
-      ...countPeriod(expected, tallies.filter((t) => t.periodKey === p.periodKey), (level) => deadlineFor(p, level), today),
+      ...countPeriod(expected, tallies, (level) => deadlineFor(p, level), today),
     };
   });
   // Drill-down: the organizations directly under this one, each with its whole subtree's counts for one period.
-  const byRoot = new Map<number, q.ChildTally[]>();
-  for (const t of await q.childTallies(db, campaignId, organizationId, period.periodKey, today, tree)) {
-    const list = byRoot.get(t.root) ?? [];
-    list.push(t);
-    byRoot.set(t.root, list);
-  }
-  const children = (await q.organizationNames(db, [...byRoot.keys()])).map((o) => {
-    const rowsOf = byRoot.get(o.id)!;
-    const expectedHere = new Map<string, number>();
-    for (const t of rowsOf) expectedHere.set(t.level, (expectedHere.get(t.level) ?? 0) + t.n);
-    return {
-      organizationId: o.id,
-      organizationName: o.name,
-      reportsItself: rowsOf.some((t) => t.includesRoot),
-      counts: { periodKey: period.periodKey, label: period.label, deadline: period.due, ...countPeriod(expectedHere, rowsOf, (level) => deadlineFor(period, level), today) },
-    };
-  });
-  const page = await q.matrixPage(db, campaignId, scope, query.limit, query.offset);
-  const byCell = new Map(page.subs.map((s) => [`${s.organizationId}/${s.periodKey}`, s]));
-  const org = (await findOrganization(db, organizationId))!;
+  const children = [...groupBy(tallied.children, (t) => t.root)].map(([id, mine]) => ({
+    organizationId: id,
+    organizationName: mine[0]!.rootName,
+    reportsItself: mine.some((t) => t.includesRoot),
+    counts: { periodKey: period.periodKey, label: period.label, deadline: period.due, ...countPeriod(expectedOf(mine), mine, (level) => deadlineFor(period, level), today) },
+  }));
+  const { units, submissions } = await q.matrixPage(db, campaignId, scope, query.limit, query.offset);
+  const byCell = new Map(submissions.map((s) => [`${s.organizationId}/${s.periodKey}`, s]));
   const view: Completeness = {
     organizationId,
-    organizationName: org.name,
+    organizationName: frame.organizationName,
     today,
     periods: periodCounts,
     children,
     matrix: {
-      total: page.total,
-      rows: page.units.map((u) => ({
+      // Each unit in scope is counted once in every period: a period's expected units are the matrix's rows.
+      total: periodCounts[0]?.expected ?? 0,
+      rows: units.map((u) => ({
         organizationId: u.organizationId,
         organizationName: u.organizationName,
         unitCode: u.unitCode,
@@ -541,7 +546,7 @@ export async function completenessWithUnits(db: Db, ctx: Ctx, campaignId: number
       })),
     },
   };
-  return { view, units: page.units };
+  return { view, units };
 }
 
 // ---- Reminders and notices ---------------------------------------------------------------------------------------
