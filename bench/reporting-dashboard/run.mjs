@@ -15,6 +15,8 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 const runs = Number(values.runs);
 const durationS = Number(values.duration);
 const connections = Number(values.connections);
+/** Matrix rows per request: the completeness page's page size (PAGE_SIZE in src/modules/reporting/pages/CompletenessPage.tsx). */
+const MATRIX_PAGE = 50;
 const log = (m) => console.error(m);
 
 const env = await reportingSetup('national', log);
@@ -23,8 +25,9 @@ try {
   const { setup, app, cookie } = env;
   const provinceFront = (await (await fetch(`${app.url}/api/v1/campaigns/${setup.campaignId}/completeness?limit=1`, { headers: { cookie } })).json()).children.find((c) => c.counts.expected > 50);
   const views = {
-    national: `/api/v1/campaigns/${setup.campaignId}/completeness?limit=100`,
-    province: `/api/v1/campaigns/${setup.campaignId}/completeness?organizationId=${provinceFront.organizationId}&limit=100`,
+    // The page size the completeness page asks for (PAGE_SIZE in CompletenessPage.tsx).
+    national: `/api/v1/campaigns/${setup.campaignId}/completeness?limit=${MATRIX_PAGE}`,
+    province: `/api/v1/campaigns/${setup.campaignId}/completeness?organizationId=${provinceFront.organizationId}&limit=${MATRIX_PAGE}`,
   };
   // What the page shows, checked once: 12 periods, the expected count, 34 provinces in the drill-down.
   const national = await (await fetch(`${app.url}${views.national}`, { headers: { cookie } })).json();
@@ -50,7 +53,7 @@ try {
   });
   const figures = { national: fig(samples.national), province: fig(samples.province) };
   result = writeResult('reporting-dashboard', {
-    params: { connections, durationS, runs, assignees: setup.assignees, periods: setup.periods, submissions: setup.submissions, matrixRowsPerPage: 100, database: 'PostgreSQL' },
+    params: { connections, durationS, runs, assignees: setup.assignees, periods: setup.periods, submissions: setup.submissions, matrixRowsPerPage: MATRIX_PAGE, database: 'PostgreSQL' },
     runs,
     figures,
     ceiling: { name: 'http-baseline', reqPerS: { median: ceiling.reqPerS.median }, p99Ms: { median: ceiling.p99Ms.median } },
@@ -60,7 +63,7 @@ try {
     db: `postgres ${env.pgVersion}`,
     notes:
       `GET /api/v1/campaigns/:id/completeness as the centre's leader: counts per period over ${setup.assignees} assignees × ${setup.periods} periods (${setup.submissions} submissions), ` +
-      `each of the 34 provinces' counts for the latest due period (the drill-down), and the first 100 rows of the units × periods matrix; the province view is the same for one province's subtree. ` +
+      `each of the 34 provinces' counts for the latest due period (the drill-down), and the first ${MATRIX_PAGE} rows of the units × periods matrix (the page size the completeness page asks for); the province view is the same for one province's subtree. ` +
       `${connections} concurrent connections from a separate autocannon process. p95 is taken from the 2xx response times autocannon reports per request (the values its own histogram records; its percentiles skip p95), and p97.5 from autocannon, which bounds p95 from above. ` +
       `Server, load generator and PostgreSQL share the 2 cores; 1-min load average at the end: ${os.loadavg()[0].toFixed(2)}.`,
   });
