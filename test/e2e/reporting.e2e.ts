@@ -431,6 +431,13 @@ describe('reporting regime: outline, campaign, submissions, review, roll-up, com
     // Counting every report received instead is said in the statement.
     await page.getByTestId('mode-all_received').click();
     await expect.poll(() => page.getByTestId('rollup-coverage').textContent()).toContain('tính mọi báo cáo đã gửi');
+    // This month's reports received so far: commune B sent the month's sentiment report with its own, summed here.
+    const org = new URL(page.url()).searchParams.get('org');
+    await page.goto(`${BASE_URL}/reporting/campaigns/${campaignId}/periods/${encodeURIComponent(currentPeriod.id)}/rollup?org=${org}&mode=all_received`);
+    await settled(page);
+    await expect.poll(() => page.getByTestId('rollup-sentiment').textContent()).toContain('1 ý kiến, dư luận');
+    await expect.poll(() => page.getByTestId('rollup-sentiment').textContent()).toContain('tiến độ làm đường liên ấp');
+    await screenshot(page, 'report-15b-rollup-sentiment');
   });
 
   it('shows the completeness of the communes per period, drill-down and the units × periods matrix', async () => {

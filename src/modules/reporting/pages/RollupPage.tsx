@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, type Rollup } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
+import { SentimentSummary, shortMonth } from '../../sentiment/pages/SentimentSummary';
 import { BackLink, ErrorAlert, PageLoadError, PageTitle } from '../../../web/ui/Feedback';
 import { useAsync } from '../../../web/ui/hooks';
 import { indexOutline } from '../outlines.model';
@@ -205,6 +206,11 @@ export function RollupPage() {
               ]}
             />
           </Card>
+          {r.sentiment ? (
+            <Card title={<h2 className="card-heading">{t('sentiment.attached', { month: shortMonth(r.sentiment.month) })}</h2>} style={{ marginBottom: 16 }}>
+              <SentimentSummary report={r.sentiment} testId="rollup-sentiment" />
+            </Card>
+          ) : null}
           <Card title={<h2 className="card-heading">{t('rollup.texts')}</h2>} data-testid="rollup-texts">
             <OutlineSections
               idPrefix="rollup"
