@@ -12,6 +12,7 @@ import { addDays, todayInVietnam } from '../../shared/dates';
 import type { Organization } from '../organizations/organizations.schema';
 import { deliverReminders, planReminders } from './reporting.service';
 import { reminderKey } from './reminders.plan';
+import { CompletenessSchema } from './reporting.schema';
 import { MONTHLY_OUTLINE_TEXT as OUTLINE_TEXT } from './test-outline';
 
 const PASSWORD = 'admin-password-123';
@@ -268,6 +269,8 @@ describe('roll-up and completeness', () => {
     const r = await provinceLeader.get(`/api/v1/campaigns/${campaignId}/completeness?period=${pastPeriod}&limit=5000`);
     expect(r.statusCode, r.body).toBe(200);
     const c = r.json();
+    // The route sends the view without checking it again (it is hot): its shape is held to the schema here.
+    expect(CompletenessSchema.strict().safeParse(c).error).toBeUndefined();
     const past = c.periods.find((p: { periodKey: string }) => p.periodKey === pastPeriod);
     expect(past).toMatchObject({ submitted: 2, accepted: 2, late: 2, onTime: 0 });
     expect(past.missing).toBe(past.expected - 2);
