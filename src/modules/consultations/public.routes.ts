@@ -40,7 +40,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicPortalOptions> = async (a
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
-      new AppError(429, 'RATE_LIMITED', `Bạn gửi quá nhiều lần. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 1000))} giây.`, { retryAfterS: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+      new AppError(429, 'RATE_LIMITED', `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 1000))} giây.`, { retryAfterS: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
   const perMinute = opts.commentsPerMinute ?? Number(process.env.PUBLIC_COMMENTS_PER_MINUTE ?? 20);
   const searchesPerMinute = opts.searchesPerMinute ?? Number(process.env.PUBLIC_SEARCHES_PER_MINUTE ?? 120);
