@@ -1,6 +1,7 @@
 // The monthly sentiment report as pure functions: counts by attitude, topic, stratum, source and area over a month's
 // records, the opinions worth reading (quotes, hot issues, false information), and a superior's sum of the reports
 // its subordinates sent. No database: the service hands the records over, the tests hand over lists.
+import { addDays, daysInMonth, isoDate, type IsoDate } from '../../shared/dates';
 import { ATTITUDES, type Attitude, type SentimentCount, type SentimentItem, type SentimentReport, type SentimentSource } from './sentiment.schema';
 
 /** Most opinions listed in each of notable, hot issues and false information (the totals count them all). */
@@ -144,15 +145,15 @@ export function mergeSentimentReports(scope: ReportScope, parts: readonly SentRe
   };
 }
 
-/** The first and the day after the last day of a month 'YYYY-MM' (a half-open range of days). */
-export function monthRange(month: string): { from: string; until: string; last: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  return { from: `${month}-01`, until: `${next}-01`, last };
+/** The first and the day after the last day of a month 'YYYY-MM' (a half-open range of days), and its last day. */
+export function monthRange(month: string): { from: IsoDate; until: IsoDate; last: IsoDate } {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const last = isoDate(year, m, daysInMonth(year, m));
+  return { from: isoDate(year, m, 1), until: addDays(last, 1), last };
 }
 
+/** "3/2026" from "2026-03". */
+export const shortMonth = (month: string) => `${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
+
 /** "tháng 3/2026". */
-export function monthLabel(month: string): string {
-  return `tháng ${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
-}
+export const monthLabel = (month: string) => `tháng ${shortMonth(month)}`;

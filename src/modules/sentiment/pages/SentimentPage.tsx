@@ -17,7 +17,8 @@ import { parseWithSchema } from '../../../web/ui/zodForm';
 import { STRATA } from '../../consultations/consultations.schema';
 import { ActingOrganizationSelect } from '../../consultations/pages/ActingOrganization';
 import { ATTITUDES, MAX_SENTIMENT_TEXT_CHARS, SENTIMENT_SOURCES, SentimentRecordBody, type Attitude } from '../sentiment.schema';
-import { ATTITUDE_COLORS, SentimentSummary, shortMonth } from './SentimentSummary';
+import { shortMonth } from '../sentiment.model';
+import { ATTITUDE_COLORS, SentimentSummary } from './SentimentSummary';
 
 interface RecordFields {
   observedOn: Dayjs | null;

@@ -7,8 +7,6 @@ import type { Attitude } from '../sentiment.schema';
 
 export const ATTITUDE_COLORS: Record<Attitude, string> = { dong_tinh: 'green', ban_khoan: 'gold', buc_xuc: 'volcano', phan_doi: 'red' };
 
-/** "3/2026" from "2026-03". */
-export const shortMonth = (month: string) => `${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
 
 function Items({ title, items }: { title: string; items: SentimentReport['hotIssues'] }) {
   const { t, formatDate, formatNumber } = useI18n();
