@@ -12,7 +12,7 @@ import { detectDocumentType } from '../../shared/files';
 import { insertAudit } from '../audit/audit.queries';
 import { readableOrganizationIds, rolesOnOrganization } from '../organizations/organizations.service';
 import { findOrganization } from '../organizations/organizations.queries';
-import { getBuiltSynthesis, getSynthesis } from '../synthesis/synthesis.service';
+import { getSynthesis, requireBuiltSynthesis } from '../synthesis/synthesis.service';
 import { mergeSentimentReports } from '../sentiment/sentiment.model';
 import { getSentimentReport } from '../sentiment/sentiment.service';
 import { can, type ReportingAction } from './reporting.access';
@@ -354,7 +354,7 @@ async function act(
     const content = options.content ?? row.content;
     const actor = actorId(ctx);
     // The unit's synthesis goes with the report: it must be readable (404 otherwise) and built (409 otherwise).
-    if (options.synthesis) await getBuiltSynthesis(tx, ctx, options.synthesis.consultationId, key.organizationId);
+    if (options.synthesis) await requireBuiltSynthesis(tx, ctx, options.synthesis.consultationId, key.organizationId);
     const synthesisConsultationId = options.synthesis === undefined ? undefined : (options.synthesis?.consultationId ?? null);
     if (action.type === 'edit') {
       contentIssues(outline, content, false);

@@ -95,25 +95,42 @@ function notBuiltText(organizationName: string, expected: Array<{ organizationId
   return `Chưa lập bản tổng hợp: ${parts.length ? parts.join('; ') : 'chưa có ý kiến nào'}.`;
 }
 
+const NOT_PARTICIPATING_MESSAGE = 'Tổ chức này không tham gia đợt lấy ý kiến nên không có bản tổng hợp.';
+
+/** The caller may read the organization and the consultation (404 otherwise); the stored synthesis, if any. */
+async function readableSynthesis(db: Db, ctx: Ctx, consultationId: number, organizationId: number) {
+  await authorize(db, ctx, organizationId, 'read');
+  const consultation = await getConsultation(db, ctx, consultationId);
+  return { consultation, stored: await q.findSynthesis(db, consultationId, organizationId) };
+}
+
 /**
  * An organization's synthesis of a consultation. Before its first build it reads as 'not_built', with what a build
  * would take in; an organization outside the caller's scope or not taking part is not found.
  */
 export async function getSynthesis(db: Db, ctx: Ctx, consultationId: number, organizationId: number): Promise<Synthesis> {
-  await authorize(db, ctx, organizationId, 'read');
-  const consultation = await getConsultation(db, ctx, consultationId);
-  const stored = await q.findSynthesis(db, consultationId, organizationId);
+  const { consultation, stored } = await readableSynthesis(db, ctx, consultationId, organizationId);
   if (stored) return present(db, stored);
-  if (!(await participates(db, consultation, organizationId))) throw notFound('Tổ chức này không tham gia đợt lấy ý kiến nên không có bản tổng hợp.');
+  if (!(await participates(db, consultation, organizationId))) throw notFound(NOT_PARTICIPATING_MESSAGE);
   const organizationName = (await q.organizationName(db, organizationId)) ?? '';
   return present(db, { id: null, consultationId, organizationId, organizationName, status: 'not_built', revision: 0, returnNote: null, builtAt: null, approvedAt: null, sentAt: null });
 }
 
-/** A synthesis that has been built (to print its report or send it with a report); 409 before its first build. */
+/**
+ * That a synthesis has been built, reading only its row (a report that carries it checks this on every save): not
+ * found as getSynthesis, 409 before its first build.
+ */
+export async function requireBuiltSynthesis(db: Db, ctx: Ctx, consultationId: number, organizationId: number): Promise<q.SynthesisRow> {
+  const { consultation, stored } = await readableSynthesis(db, ctx, consultationId, organizationId);
+  if (stored?.builtAt) return stored;
+  if (!stored && !(await participates(db, consultation, organizationId))) throw notFound(NOT_PARTICIPATING_MESSAGE);
+  throw new AppError(409, 'SYNTHESIS_NOT_BUILT', BUILD_FIRST_MESSAGE);
+}
+
+/** A synthesis that has been built, whole (to print its report); 409 before its first build. */
 export async function getBuiltSynthesis(db: Db, ctx: Ctx, consultationId: number, organizationId: number): Promise<Synthesis & { id: number }> {
-  const s = await getSynthesis(db, ctx, consultationId, organizationId);
-  if (s.id === null || !s.builtAt) throw new AppError(409, 'SYNTHESIS_NOT_BUILT', BUILD_FIRST_MESSAGE);
-  return { ...s, id: s.id };
+  const stored = await requireBuiltSynthesis(db, ctx, consultationId, organizationId);
+  return { ...(await present(db, stored)), id: stored.id };
 }
 
 export async function listGroups(db: Db, ctx: Ctx, consultationId: number, organizationId: number, query: z.infer<typeof SynthesisGroupsQuery>) {
