@@ -1,6 +1,6 @@
 // SQL for drafts, consultations, meetings and comments. Counts are cast to int: the drivers return bigint differently.
 import { sql, type SQL } from 'drizzle-orm';
-import { one, rows, type Db } from '../../server/db';
+import { one, preparedRows, rows, type Db } from '../../server/db';
 import { openCopy } from '../../server/db/copy';
 import type { IsoDate } from '../../shared/dates';
 import type { DraftSection } from './drafts.parse';
@@ -375,8 +375,9 @@ export async function storePublicComments(db: Db, writes: PortalWrite[]): Promis
   }));
   // Joins are written as semi-joins and the stored rows are matched to the writes here: the planner cannot know how
   // many rows a JSON parameter holds, and a nested loop over a large batch would be quadratic.
-  const stored = await rows<{ consultationId: number; key: string; id: number; createdAt: string }>(
+  const stored = await preparedRows<{ consultationId: number; key: string; id: number; createdAt: string }>(
     db,
+    'store_public_comments',
     sql`WITH input AS (
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(
             consultation_id bigint, draft_id bigint, draft_version_id bigint, section_address text, body text, organization_id bigint, unit_level text,
