@@ -11,6 +11,7 @@ import { todayInVietnam } from '../../shared/dates';
 import { listOrganizations } from '../organizations/organizations.service';
 import { createConsultation, createDraft, storePortalBatch, transitionConsultation } from './consultations.service';
 import type { PortalWrite } from './consultations.queries';
+import { PublicCommentReceipt } from './consultations.schema';
 
 let t: TestApp;
 let consultationId: number;
@@ -53,6 +54,7 @@ describe('many citizens at once', () => {
     const ids = answers.map((a) => a.json().id);
     expect(new Set(ids).size).toBe(40);
     expect(answers.every((a) => a.json().duplicate === false)).toBe(true);
+    for (const a of answers) expect(PublicCommentReceipt.strict().safeParse(a.json()).error).toBeUndefined();
     expect(await stored()).toBe(before + 40);
   });
 
@@ -63,6 +65,7 @@ describe('many citizens at once', () => {
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
     expect(answers.filter((a) => a.json().duplicate === false)).toHaveLength(1);
+    for (const a of answers) expect(PublicCommentReceipt.strict().safeParse(a.json()).error).toBeUndefined();
     expect(await stored()).toBe(before + 1);
   });
 
