@@ -83,12 +83,34 @@ export async function unitDetail(db: Db, level: UnitLevel, code: string, at: Iso
 }
 
 /**
+ * Short forms people type in addresses ("TP.HCM", "tt", "HN"), folded. None of them begins a Vietnamese syllable,
+ * so reading one as its long form can never hide a place that is really called so; "p." and "x." need no entry,
+ * as they already begin "phường" and "xã".
+ */
+const PLACE_ABBREVIATIONS: Record<string, string> = {
+  tp: 'thanh pho',
+  tt: 'thi tran',
+  tx: 'thi xa',
+  hcm: 'ho chi minh',
+  tphcm: 'thanh pho ho chi minh',
+  hn: 'ha noi',
+  tphn: 'thanh pho ha noi',
+};
+
+/** A folded query with the address short forms spelt out. */
+export const expandPlaceAbbreviations = (folded: string) =>
+  folded
+    .split(' ')
+    .map((w) => PLACE_ABBREVIATIONS[w] ?? w)
+    .join(' ');
+
+/**
  * Communes among `codes` (an area) matching what a person typed, with or without diacritics: "phuong ba dinh",
- * "Ba Đình", "ba dinh ha noi". Best first, at most `limit`; among equally good matches the one spelt exactly as
- * typed comes first ("Lộc Thành" before "Lộc Thạnh" when that is what was typed).
+ * "Ba Đình", "ba dinh ha noi", "p. ben thanh tp.hcm". Best first, at most `limit`; among equally good matches the
+ * one spelt exactly as typed comes first ("Lộc Thành" before "Lộc Thạnh" when that is what was typed).
  */
 export async function searchCommunes(db: Db, args: { codes: string[]; q: string; at?: IsoDate; limit: number }): Promise<CommuneSearchResult> {
-  const folded = foldVietnamese(args.q);
+  const folded = expandPlaceAbbreviations(foldVietnamese(args.q));
   if (!folded || !args.codes.length) return { items: [], approximate: false };
   const found = await q.searchCommunes(db, { codes: args.codes, folded, words: folded.split(' '), at: args.at ?? todayInVietnam(), limit: args.limit });
   const typed = spelling(args.q);

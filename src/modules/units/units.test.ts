@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, MERGES_2025, SYSTEM, UNITS_2025, UNITS_PRE2025, type Client, type TestApp } from '../../../test/app';
 import { bootstrap } from '../../server/bootstrap';
 import { countUnitsByLevel } from './units.queries';
-import { importUnitsFile, searchCommunes } from './units.service';
+import { expandPlaceAbbreviations, importUnitsFile, searchCommunes } from './units.service';
 
 describe('administrative units', () => {
   let t: TestApp;
@@ -80,6 +80,13 @@ describe('administrative units', () => {
     expect(exact.items.slice(0, 2).map((c) => c.code).sort()).toEqual(['00004', '16171']);
     expect(exact.items.findIndex((c) => c.code === '21499')).toBe(2);
     expect((await searchCommunes(db, { codes: all, q: 'ba dinh ha noi', limit: 20 })).items[0]).toEqual({ code: '00004', name: 'Ba Đình', fullName: 'Phường Ba Đình', path: ['Thành phố Hà Nội'] });
+    // Address short forms: TP.HCM, HN, tt.
+    const benThanh = (await admin.get('/api/v1/units?level=commune&q=ben%20thanh&limit=50')).json().items.map((u: { code: string }) => u.code) as string[];
+    for (const q of ['p. bến thành tp.hcm', 'ben thanh hcm', 'P.Bến Thành, TPHCM']) {
+      expect((await searchCommunes(db, { codes: [...all, ...benThanh], q, limit: 5 })).items[0], q).toMatchObject({ fullName: 'Phường Bến Thành', path: ['Thành phố Hồ Chí Minh'] });
+    }
+    expect((await searchCommunes(db, { codes: all, q: 'ba dinh hn', limit: 5 })).items[0]?.code).toBe('00004');
+    expect(expandPlaceAbbreviations('tt dong anh')).toBe('thi tran dong anh');
     // Only the area's communes are searched.
     expect((await searchCommunes(db, { codes: ['16171', '21499'], q: 'phuong ba dinh', limit: 20 })).items.map((c) => c.code)).not.toContain('00004');
     expect(await searchCommunes(db, { codes: [], q: 'ba dinh', limit: 20 })).toEqual({ items: [], approximate: false });
