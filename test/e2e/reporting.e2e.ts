@@ -326,7 +326,9 @@ describe('reporting regime: outline, campaign, submissions, review, roll-up, com
     await figure('ty_le_dong_tinh').locator('input').fill('50');
     await page.getByTestId('section-I').fill('Tình hình ổn định.');
     await page.getByLabel('Kèm báo cáo tình hình Nhân dân tháng').check();
-    await page.getByTestId('sentiment-attachment').getByLabel('Tháng', { exact: true }).fill(dayOffset(0).slice(0, 7));
+    // The month is picked from the calendar's month panel, as a person would.
+    await page.getByTestId('sentiment-attachment').getByLabel('Tháng', { exact: true }).click();
+    await page.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td[title="${dayOffset(0).slice(0, 7)}"]`).click();
     await expect.poll(() => page.getByTestId('sentiment-attachment').textContent()).toContain('Vấn đề nổi cộm, bức xúc (1)');
     await page.getByTestId('submit').click();
     await confirm(page);

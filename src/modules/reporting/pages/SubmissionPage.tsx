@@ -12,6 +12,7 @@ import { useI18n } from '../../../web/i18n';
 import { BackLink, ErrorAlert, PageLoadError, PageTitle } from '../../../web/ui/Feedback';
 import { FormDialog } from '../../../web/ui/FormDialog';
 import { useAsync } from '../../../web/ui/hooks';
+import { MonthPicker } from '../../../web/ui/MonthPicker';
 import { MANAGE_ROLES, useMyOrganizations } from '../../../web/ui/myOrganizations';
 import { zodRule } from '../../../web/ui/zodForm';
 import { ReasonSchema, type ReportContent, type ReportIssue } from '../reporting.schema';
@@ -58,7 +59,7 @@ function SentimentAttachment({ s, editing, choice, onChange }: { s: Submission; 
             <Checkbox checked={choice.attach} onChange={(e) => onChange({ ...choice, attach: e.target.checked })} data-testid="sentiment-attach">
               {t('sentiment.attach')}
             </Checkbox>
-            <Input type="month" aria-label={t('sentiment.month')} value={choice.month} disabled={!choice.attach} onChange={(e) => e.target.value && onChange({ ...choice, month: e.target.value })} style={{ width: 170 }} />
+            <MonthPicker aria-label={t('sentiment.month')} value={choice.month} disabled={!choice.attach} onChange={(month) => onChange({ ...choice, month })} />
           </Flex>
           <Typography.Text type="secondary">{choice.attach ? t('sentiment.livePreview') : t('sentiment.notAttached')}</Typography.Text>
           <Typography.Text type="secondary">{t('sentiment.attachHelp')}</Typography.Text>

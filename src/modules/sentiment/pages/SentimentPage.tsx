@@ -13,6 +13,7 @@ import { ErrorAlert, PageTitle } from '../../../web/ui/Feedback';
 import { FormDialog } from '../../../web/ui/FormDialog';
 import { useAsync, useDebounced } from '../../../web/ui/hooks';
 import { MANAGE_ROLES, RECORD_ROLES, useMyOrganizations } from '../../../web/ui/myOrganizations';
+import { MonthPicker } from '../../../web/ui/MonthPicker';
 import { parseWithSchema } from '../../../web/ui/zodForm';
 import { STRATA } from '../../consultations/consultations.schema';
 import { ActingOrganizationSelect } from '../../consultations/pages/ActingOrganization';
@@ -185,7 +186,7 @@ export function SentimentPage() {
           {t('sentiment.organization')}
         </label>
         <ActingOrganizationSelect value={orgId} onChange={setOrgId} />
-        <Input type="month" aria-label={t('sentiment.month')} value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} style={{ width: 170 }} data-testid="sentiment-month" />
+        <MonthPicker aria-label={t('sentiment.month')} value={month} onChange={setMonth} max={todayInVietnam().slice(0, 7)} data-testid="sentiment-month" />
         <Select
           allowClear
           placeholder={t('sentiment.allAttitudes')}
