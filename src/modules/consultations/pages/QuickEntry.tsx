@@ -1,10 +1,11 @@
 // Fast keyboard entry of a meeting's minutes: pick the meeting once, then type a comment, pick its section, stratum
 // and how many people it stands for; Enter saves (Shift+Enter starts a new line), the text clears, the context
-// stays, and the cursor is back in the text box for the next one.
+// stays, and the cursor is back in the text box for the next one. Typing goes on while a comment is being saved:
+// what was typed after it stays in the box, and an Enter pressed meanwhile saves it once the first is stored.
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Input, InputNumber, List, Row, Select, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { api, errorMessage, type Comment } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
 import { Field } from '../../../web/ui/Field';
@@ -12,6 +13,7 @@ import { newIdempotencyKey } from '../../../web/ui/ids';
 import { decodeTarget, SectionPicker, useTargetLabel } from '../../../web/ui/sections';
 import { CHANNELS, MAX_COMMENT_CHARS, STRATA, type Channel } from '../consultations.schema';
 import type { ConsultationContext } from './context';
+import { textAfterSave } from './quickText';
 
 /** Channels staff record (the portal is the citizens' own). */
 const STAFF_CHANNELS = CHANNELS.filter((c): c is Exclude<Channel, 'portal'> => c !== 'portal');
@@ -32,13 +34,28 @@ export function QuickEntry({ ctx, onSaved }: { ctx: ConsultationContext; onSaved
   const textRef = useRef<TextAreaRef>(null);
   // One key per entry: a retry of the same text after a failed request is stored once.
   const pendingKey = useRef<{ text: string; key: string } | null>(null);
+  // The box's text as typed (the save reads it after an await) and whether an Enter came while a save was in flight.
+  const currentText = useRef('');
+  const inFlight = useRef(false);
+  const saveQueued = useRef(false);
+  const [queuedSaves, setQueuedSaves] = useState(0);
+  const changeText = (value: string) => {
+    currentText.current = value;
+    setText(value);
+  };
 
   const focusText = () => setTimeout(() => textRef.current?.focus({ cursor: 'end' }), 0);
   const targetLabel = useTargetLabel(ctx.drafts);
 
-  const save = async () => {
-    const body = text.trim();
-    if (!body || saving) return;
+  const save = async (): Promise<void> => {
+    if (inFlight.current) {
+      saveQueued.current = true;
+      return;
+    }
+    const sent = currentText.current;
+    const body = sent.trim();
+    if (!body) return;
+    inFlight.current = true;
     if (!pendingKey.current || pendingKey.current.text !== body) pendingKey.current = { text: body, key: newIdempotencyKey() };
     const { draftId, sectionAddress } = decodeTarget(target);
     setSaving(true);
@@ -57,16 +74,28 @@ export function QuickEntry({ ctx, onSaved }: { ctx: ConsultationContext; onSaved
       });
       pendingKey.current = null;
       setSaved((prev) => [comment, ...prev]);
-      setText('');
+      changeText(textAfterSave(currentText.current, sent));
       setWeight(1);
       onSaved(comment);
     } catch (err) {
+      saveQueued.current = false;
       setError(errorMessage(err));
     } finally {
+      inFlight.current = false;
       setSaving(false);
       focusText();
     }
+    if (saveQueued.current) {
+      saveQueued.current = false;
+      // Saved after the next render, so it takes the fields as they are then (the count back at 1).
+      setQueuedSaves((n) => n + 1);
+    }
   };
+
+  useEffect(() => {
+    if (queuedSaves) void save();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per queued Enter, with this render's fields
+  }, [queuedSaves]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     // Enter saves; Shift+Enter is a new line; Enter that ends an input-method composition (Telex, VNI) is neither.
@@ -130,7 +159,7 @@ export function QuickEntry({ ctx, onSaved }: { ctx: ConsultationContext; onSaved
               id="quick-text"
               ref={textRef}
               value={text}
-              onChange={(e) => setText(e.target.value)}
+              onChange={(e) => changeText(e.target.value)}
               onKeyDown={onKeyDown}
               autoSize={{ minRows: 2, maxRows: 8 }}
               maxLength={MAX_COMMENT_CHARS}
