@@ -24,7 +24,6 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
     WHERE m.consultation_id = ${consultationId} AND m.synthesis_id = ${sid}`;
   const byChannel = await rows<{ k: string; n: number }>(db, sql`SELECT c.channel AS k, sum(m.weight)::int AS n FROM ${members} GROUP BY c.channel ORDER BY n DESC`);
   const byStratum = await rows<{ k: string; n: number }>(db, sql`SELECT c.stratum AS k, sum(m.weight)::int AS n FROM ${members} AND c.stratum IS NOT NULL GROUP BY c.stratum ORDER BY n DESC`);
-  const byDraft = await rows<{ k: number | null; n: number }>(db, sql`SELECT c.draft_id::int AS k, sum(m.weight)::int AS n FROM ${members} GROUP BY c.draft_id`);
   // Meetings held by the organizations whose comments the synthesis holds.
   const meetings = await rows<{ kind: string; n: number; people: number; participants: Record<string, number> }>(
     db,
@@ -46,6 +45,12 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
     db,
     sql`SELECT m.group_id::int AS id, c.stratum AS k, sum(m.weight)::int AS n FROM ${members} AND c.stratum IS NOT NULL GROUP BY m.group_id, c.stratum`,
   );
+  // Comments by draft as the report lists them: under the draft where their group is reported (a comment on the whole
+  // consultation that joined a group on a section of a draft counts there), so each draft's total in part II is the sum
+  // of the opinions printed under it, and the figures by draft add up to the same.
+  const placed = new Map<number | null, number>();
+  for (const g of groups) placed.set(g.draftId, (placed.get(g.draftId) ?? 0) + g.count);
+  const byDraft = [...consultation.drafts.map((d) => d.draftId), null].filter((k) => placed.has(k)).map((k) => ({ k, n: placed.get(k)! }));
   const strataOf = new Map<number, Record<string, number>>();
   for (const r of groupStrata) strataOf.set(r.id, { ...(strataOf.get(r.id) ?? {}), [STRATUM_LABELS[r.k as Stratum] ?? r.k]: r.n });
 
@@ -62,7 +67,7 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
         title: address ? (titles.get(address) ?? '') : 'Góp ý chung đối với dự thảo',
         groups: mine
           .filter((g) => g.sectionAddress === address)
-          .map((g) => ({ id: String(g.id), count: g.count, summary: g.summary, representative: g.representative, minority: g.minority, reasoning: null, strata: strataOf.get(g.id) ?? {} })),
+          .map((g) => ({ id: String(g.id), count: g.count, summary: g.summary, representative: g.representative, minority: g.minority, reasoning: null, strata: strataWithUnknown(strataOf.get(g.id) ?? {}, g.count) })),
       })),
     });
   }
@@ -71,10 +76,11 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
     drafts.push({
       title: 'Góp ý chung',
       comments: byDraft.find((x) => x.k === null)?.n ?? 0,
-      sections: [{ address: null, title: 'Góp ý chung về đợt lấy ý kiến', groups: general.map((g) => ({ id: String(g.id), count: g.count, summary: g.summary, representative: g.representative, minority: g.minority, reasoning: null, strata: strataOf.get(g.id) ?? {} })) }],
+      sections: [{ address: null, title: 'Góp ý chung về đợt lấy ý kiến', groups: general.map((g) => ({ id: String(g.id), count: g.count, summary: g.summary, representative: g.representative, minority: g.minority, reasoning: null, strata: strataWithUnknown(strataOf.get(g.id) ?? {}, g.count) })) }],
     });
   }
 
+  const participantTotal = meetings.reduce((s, m) => s + (m.people ?? 0), 0);
   const expected = synthesis.coverage.missing.map((m) => ({ name: m.name, sent: false, comments: null }));
   const included = synthesis.coverage.included.map((i) => ({ name: i.name, sent: true, comments: i.comments }));
   return {
@@ -87,12 +93,12 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
     coverage: { units: [...included, ...expected] },
     figures: {
       meetings: meetings.map((m) => ({ label: MEETING_KIND_LABELS[m.kind as keyof typeof MEETING_KIND_LABELS] ?? m.kind, count: m.n })),
-      participants: { total: meetings.reduce((s, m) => s + (m.people ?? 0), 0), byStratum: participantsByStratum.map((p) => ({ label: STRATUM_LABELS[p.k as Stratum] ?? p.k, count: p.n })) },
+      participants: { total: participantTotal, byStratum: withUnknown(participantsByStratum.map((p) => ({ label: STRATUM_LABELS[p.k as Stratum] ?? p.k, count: p.n })), participantTotal) },
       comments: {
         total: synthesis.totals.people,
         byChannel: byChannel.map((c) => ({ label: CHANNEL_LABELS[c.k as Channel] ?? c.k, count: c.n })),
         byDraft: byDraft.map((d) => ({ label: consultation.drafts.find((x) => x.draftId === d.k)?.title ?? 'Góp ý chung', count: d.n })),
-        byStratum: byStratum.map((s) => ({ label: STRATUM_LABELS[s.k as Stratum] ?? s.k, count: s.n })),
+        byStratum: withUnknown(byStratum.map((s) => ({ label: STRATUM_LABELS[s.k as Stratum] ?? s.k, count: s.n })), synthesis.totals.people),
       },
     },
     drafts,
@@ -100,5 +106,22 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
     closing: null,
   };
 }
+
+/**
+ * Counts by stratum with those whose stratum is not known (it is optional everywhere) on a last row, so the rows of
+ * the printed table add up to its total.
+ */
+function withUnknown(known: { label: string; count: number }[], total: number): { label: string; count: number }[] {
+  const rest = total - known.reduce((a, r) => a + r.count, 0);
+  return known.length > 0 && rest > 0 ? [...known, { label: UNKNOWN_STRATUM, count: rest }] : known;
+}
+
+/** A group's counts by stratum with the rest of its count as unknown, so its row in the annex adds up. */
+function strataWithUnknown(known: Record<string, number>, total: number): Record<string, number> {
+  const rest = total - Object.values(known).reduce((a, n) => a + n, 0);
+  return rest > 0 ? { ...known, [UNKNOWN_STRATUM]: rest } : known;
+}
+
+export const UNKNOWN_STRATUM = 'Không xác định tầng lớp';
 
 const fmt = (d: string) => d.split('-').reverse().join('/');

@@ -239,6 +239,11 @@ describe('the synthesis report', () => {
   it('downloads the DOCX in the official layout and the XLSX annex, with the true counts and coverage', async () => {
     const mammoth = await import('mammoth');
     const ExcelJS = (await import('exceljs')).default;
+    // A comment of the province's own on the consultation as a whole, with no stratum, that joins a group reported
+    // under a section of the draft: the figures by draft and by stratum and each draft's total must still add up.
+    const own = await provinceLeader.post(`/api/v1/consultations/${consultationId}/comments`, { organizationId: provinceFront.id, channel: 'written', body: ROAD });
+    expect(own.statusCode, own.body).toBe(201);
+    expect((await provinceLeader.post(path(provinceFront, '/build'))).statusCode).toBe(200);
     const docx = await provinceLeader.inject({ method: 'GET', url: path(provinceFront, '/report.docx?number=15&signerName=Nguy%E1%BB%85n%20V%C4%83n%20A') });
     expect(docx.statusCode, docx.body).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
@@ -246,8 +251,16 @@ describe('the synthesis report', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Số: 15/BC-MTTQ-BTT');
     expect(text).toMatch(/Tổng hợp từ 2\/\d+ đơn vị/);
-    expect(text).toContain('Có 14 ý kiến');
+    expect(text).toContain('Có 15 ý kiến');
     expect(text).toContain('Nơi nhận');
+    // Part II: each draft's "Tổng số" is the sum of the opinions printed under it.
+    const num = (v: string) => Number(v.replace(/\./g, ''));
+    const parts = text.slice(text.indexOf('TỔNG HỢP Ý KIẾN GÓP Ý ĐỐI VỚI CÁC DỰ THẢO')).split(/Tổng số: ([\d.]+) ý kiến góp ý\./);
+    expect(parts.length).toBeGreaterThan(1);
+    for (let i = 1; i < parts.length; i += 2) {
+      const listed = [...parts[i + 1].matchAll(/Có ([\d.]+) ý kiến/g)].reduce((a, m) => a + num(m[1]), 0);
+      expect(listed).toBe(num(parts[i]));
+    }
     expect(text).toContain('Nguyễn Văn A');
     const xlsx = await provinceLeader.inject({ method: 'GET', url: path(provinceFront, '/report.xlsx') });
     expect(xlsx.statusCode).toBe(200);
@@ -256,9 +269,22 @@ describe('the synthesis report', () => {
     const sheet = wb.worksheets[0];
     const counts: number[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 1) for (const v of row.values as unknown[]) if (v === 14) counts.push(v);
+      if (n > 1) for (const v of row.values as unknown[]) if (v === 15) counts.push(v);
     });
-    expect(counts).toContain(14);
+    expect(counts).toContain(15);
+    // The figures sheet: comments by draft and by stratum add up to the total.
+    const figures = wb.getWorksheet('Số liệu')!;
+    const sums = new Map<string, number>();
+    let total = 0;
+    figures.eachRow((row, n) => {
+      const [, group, label, value] = row.values as [unknown, string, string, number];
+      if (n === 1) return;
+      if (group === 'Ý kiến góp ý' && label === 'Tổng số') total = value;
+      sums.set(group, (sums.get(group) ?? 0) + value);
+    });
+    expect(total).toBe(20);
+    expect(sums.get('Ý kiến theo dự thảo')).toBe(total);
+    expect(sums.get('Ý kiến theo tầng lớp') ?? total).toBe(total);
     expect((await leaderB.get(path(provinceFront, '/report.docx'))).statusCode).toBe(404);
   });
 });
@@ -278,7 +304,7 @@ describe('curation invariant', () => {
                    (SELECT coalesce(sum(n), 0)::int FROM (SELECT sum(m.weight) AS n FROM synthesis_group g JOIN synthesis_member m ON m.consultation_id = g.consultation_id AND m.group_id = g.id
                       WHERE g.consultation_id = ${consultationId} AND g.synthesis_id = ${synthesisId} GROUP BY g.id) x) AS counted`,
       );
-      expect(r).toEqual({ members: 10, comments: 10, empty: 0, people: 19, counted: 19 });
+      expect(r).toEqual({ members: 11, comments: 11, empty: 0, people: 20, counted: 20 });
     };
     const op = fc.oneof(
       fc.record({ kind: fc.constant('merge' as const), a: fc.nat(), b: fc.nat() }),

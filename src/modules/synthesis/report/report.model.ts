@@ -47,7 +47,7 @@ export interface ReportFigures {
     byChannel: Count[];
     /** By draft document. */
     byDraft: Count[];
-    /** By social stratum of the contributor, where known. */
+    /** By social stratum of the contributor, where known (the report builder adds the unknown rest as a last row). */
     byStratum: Count[];
   };
 }
