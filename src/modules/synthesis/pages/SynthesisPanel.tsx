@@ -101,7 +101,12 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
     const { note } = await returnForm.validateFields();
     const parsed = ReturnBody.safeParse({ note });
     if (!parsed.success) return returnForm.setFields([{ name: 'note', errors: [parsed.error.issues[0]?.message ?? ''] }]);
-    if (await run('return', () => api.synthesis.returnReceived(cid, organizationId, returning.id, parsed.data.note), t('synthesis.returned', { name: returning.name }))) {
+    // The answer is the unit's synthesis, now returned; this panel shows ours, read again without it.
+    const sendBack = async () => {
+      await api.synthesis.returnReceived(cid, organizationId, returning.id, parsed.data.note);
+      return api.synthesis.get(cid, organizationId);
+    };
+    if (await run('return', sendBack, t('synthesis.returned', { name: returning.name }))) {
       setReturning(null);
       returnForm.resetFields();
     }
