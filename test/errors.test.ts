@@ -73,6 +73,12 @@ describe('malformed requests', () => {
     expect(error.message).toContain('Tên đăng nhập phải có ít nhất 3 ký tự');
     expect(error.details).toEqual(expect.arrayContaining([{ path: 'body.username', message: 'Tên đăng nhập phải có ít nhất 3 ký tự' }]));
   });
+
+  it('a field without a message of its own is refused in Vietnamese too, not in the validator’s English', async () => {
+    const error = errorOf(await admin.post('/api/v1/users', { username: 'nguyenvanb', fullName: 'Nguyễn Văn B', password: 'mat-khau-du-dai', locale: 'vi', grants: 'none' }), 400, 'VALIDATION_FAILED');
+    expect(error.message).toMatch(/^Dữ liệu không hợp lệ: /);
+    expect(error.message).not.toMatch(/Invalid input|expected|received/);
+  });
 });
 
 describe('unexpected failures', () => {

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, type ErrorBody } from '../../shared/errors';
+
+// Fields whose schema gives no message of its own are refused in Vietnamese too ("Quá nhỏ: …"), not in zod's English.
+z.config(z.locales.vi());
 
 /** Vietnamese messages for Fastify's own client errors, by its error code. */
 const FASTIFY_MESSAGES: Record<string, [number, string, string]> = {
