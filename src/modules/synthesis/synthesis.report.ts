@@ -82,7 +82,11 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
 
   const participantTotal = meetings.reduce((s, m) => s + (m.people ?? 0), 0);
   const expected = synthesis.coverage.missing.map((m) => ({ name: m.name, sent: false, comments: null }));
-  const included = synthesis.coverage.included.map((i) => ({ name: i.name, sent: true, comments: i.comments }));
+  // By the path each comment came by (a unit's synthesis, or none: taken in here), weighted like every other figure.
+  const byPath = await rows<{ via: number | null; n: number }>(db, sql`SELECT m.via_synthesis_id::int AS via, sum(m.weight)::int AS n FROM ${members} GROUP BY m.via_synthesis_id`);
+  const peopleVia = new Map(byPath.map((r) => [r.via, r.n]));
+  const included = synthesis.coverage.included.map((i) => ({ name: i.name, sent: true, comments: peopleVia.get(i.synthesisId) ?? 0 }));
+  const direct = peopleVia.get(null) ? { label: `Ý kiến do ${org.organization.name} trực tiếp tiếp nhận`, count: peopleVia.get(null)! } : null;
   return {
     ...frame,
     title: `Tổng hợp ý kiến góp ý của Nhân dân đối với ${consultation.drafts.map((d) => d.title).join('; ')}`,
@@ -90,7 +94,7 @@ export async function buildReportModel(db: Db, ctx: Ctx, consultationId: number,
       `Thực hiện ${consultation.title.charAt(0).toLowerCase()}${consultation.title.slice(1)} (từ ngày ${fmt(consultation.opensOn)} đến ngày ${fmt(consultation.closesOn)}), ${org.organization.name} báo cáo tổng hợp ý kiến của Nhân dân như sau.`,
       `${synthesis.coverage.text}; tổng số ${synthesis.totals.people.toLocaleString('vi-VN')} lượt ý kiến (${synthesis.totals.comments.toLocaleString('vi-VN')} ý kiến ghi nhận), tổng hợp thành ${synthesis.totals.groups.toLocaleString('vi-VN')} nhóm ý kiến.`,
     ],
-    coverage: { units: [...included, ...expected] },
+    coverage: { units: [...included, ...expected], direct },
     figures: {
       meetings: meetings.map((m) => ({ label: MEETING_KIND_LABELS[m.kind as keyof typeof MEETING_KIND_LABELS] ?? m.kind, count: m.n })),
       participants: { total: participantTotal, byStratum: withUnknown(participantsByStratum.map((p) => ({ label: STRATUM_LABELS[p.k as Stratum] ?? p.k, count: p.n })), participantTotal) },

@@ -285,6 +285,13 @@ describe('the synthesis report', () => {
     expect(total).toBe(20);
     expect(sums.get('Ý kiến theo dự thảo')).toBe(total);
     expect(sums.get('Ý kiến theo tầng lớp') ?? total).toBe(total);
+    // By unit: the communes' syntheses and the province's own comment add up to the same total, on the sheet's last row.
+    const units = wb.getWorksheet('Theo đơn vị')!;
+    const byUnit: Array<[string, number | null]> = [];
+    units.eachRow((row, n) => n > 1 && byUnit.push([String(row.getCell(2).value), row.getCell(3).value as number | null]));
+    expect(byUnit.at(-1)).toEqual(['Tổng số', total]);
+    expect(byUnit.at(-2)).toEqual([`Ý kiến do ${provinceFront.name} trực tiếp tiếp nhận`, 1]);
+    expect(byUnit.slice(0, -1).reduce((a, [, n]) => a + (n ?? 0), 0)).toBe(total);
     expect((await leaderB.get(path(provinceFront, '/report.docx'))).statusCode).toBe(404);
   });
 });

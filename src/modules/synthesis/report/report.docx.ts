@@ -21,6 +21,8 @@ import { groupSentence, sectionHeading } from './report.text';
 
 // Beyond this many units, the per-unit table goes to the XLSX annex only.
 const MAX_UNITS_IN_BODY = 40;
+/** Units not yet reporting named in the coverage sentence; more are only counted there. */
+const MAX_MISSING_NAMED = 10;
 
 /** A figures table: TT, label, count, share of the total, and the total. */
 function figuresTable(header: [string, string], rows: Count[], total: number): Table {
@@ -50,9 +52,14 @@ function figuresPart(model: SynthesisReportModel, numeral: string): Block[] {
   out.push(partHeading(`${numeral}. KẾT QUẢ TỔ CHỨC LẤY Ý KIẾN`));
 
   let coverage = `Báo cáo này tổng hợp từ ${formatNumberVi(cov.sent)}/${formatNumberVi(cov.expected)} đơn vị đã gửi báo cáo tổng hợp ý kiến`;
-  coverage += cov.missing.length === 0
-    ? '; tất cả các đơn vị đã gửi báo cáo.'
-    : `; còn ${formatNumberVi(cov.missing.length)} đơn vị chưa gửi báo cáo: ${cov.missing.map(cleanLine).join(', ')}.`;
+  // A long list of names would run over pages of the body: past a few, the table by unit (or the annex) lists them.
+  const where = model.coverage.units.length > MAX_UNITS_IN_BODY ? 'danh sách tại Phụ lục kèm theo' : 'chi tiết tại bảng ý kiến theo đơn vị';
+  coverage +=
+    cov.missing.length === 0
+      ? '; tất cả các đơn vị đã gửi báo cáo.'
+      : cov.missing.length <= MAX_MISSING_NAMED
+        ? `; còn ${formatNumberVi(cov.missing.length)} đơn vị chưa gửi báo cáo: ${cov.missing.map(cleanLine).join(', ')}.`
+        : `; còn ${formatNumberVi(cov.missing.length)} đơn vị chưa gửi báo cáo (${where}).`;
   out.push(body(coverage));
 
   const meetings = sum(f.meetings);
@@ -91,9 +98,13 @@ function figuresPart(model: SynthesisReportModel, numeral: string): Block[] {
             { header: 'Số ý kiến', width: mm(32), align: 'right' },
             { header: 'Báo cáo', width: mm(30), align: 'center' },
           ],
-          units.map((u, i) => ({
-            cells: [String(i + 1), cleanLine(u.name), u.comments === null ? '' : formatNumberVi(u.comments), u.sent ? 'Đã gửi' : 'Chưa gửi'],
-          })),
+          [
+            ...units.map((u, i) => ({
+              cells: [String(i + 1), cleanLine(u.name), u.comments === null ? '' : formatNumberVi(u.comments), u.sent ? 'Đã gửi' : 'Chưa gửi'],
+            })),
+            ...(model.coverage.direct ? [{ cells: ['', cleanLine(model.coverage.direct.label), formatNumberVi(model.coverage.direct.count), ''] }] : []),
+            { cells: ['', 'Tổng số', formatNumberVi(f.comments.total), ''], bold: true },
+          ],
         ),
       );
     }

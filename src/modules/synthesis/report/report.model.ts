@@ -18,7 +18,7 @@ export interface CoverageUnit {
   name: string;
   /** Whether its synthesis arrived and is included. */
   sent: boolean;
-  /** Comments its synthesis counts; null when it did not send one. */
+  /** Comments its synthesis brought (counted by the people they stand for, as every figure); null when it sent none. */
   comments: number | null;
 }
 
@@ -26,6 +26,12 @@ export interface CoverageUnit {
 export interface ReportCoverage {
   /** Every unit expected to report, in display order; the per-unit comment figures live here too. */
   units: CoverageUnit[];
+  /**
+   * The comments the reporting organization took in itself rather than through a unit's synthesis, with how its row
+   * is printed ("Ý kiến do Ủy ban MTTQ … trực tiếp tiếp nhận"); null for none. With the units' counts it adds up to
+   * the total of comments.
+   */
+  direct: Count | null;
 }
 
 /** The figures (số liệu) of the consultation. */
@@ -146,6 +152,7 @@ export const synthesisReportSchema = z
     introduction: z.array(text),
     coverage: z.object({
       units: z.array(z.object({ name: line, sent: z.boolean(), comments: count.nullable() })),
+      direct: countSchema.nullable(),
     }),
     figures: z.object({
       meetings: z.array(countSchema),
@@ -171,6 +178,15 @@ export const synthesisReportSchema = z
         });
       }
     });
+    // Each comment reaches the report once, through one unit or directly: the rows by unit add up to the total.
+    const byUnit = model.coverage.units.reduce((a, u) => a + (u.comments ?? 0), 0) + (model.coverage.direct?.count ?? 0);
+    if (model.coverage.units.length > 0 && byUnit !== model.figures.comments.total) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverage', 'units'],
+        message: `Số ý kiến theo đơn vị (${byUnit}) không khớp tổng số ý kiến (${model.figures.comments.total}).`,
+      });
+    }
   });
 
 // The hand-written type and the schema must describe the same data.

@@ -109,6 +109,7 @@ function sampleModel(): SynthesisReportModel {
     ],
     coverage: {
       units: COMMUNES.map((name, i) => (i < 26 ? { name, sent: true, comments: 40 + i * 3 } : { name, sent: false, comments: null })),
+      direct: { label: 'Ý kiến do Ủy ban MTTQ Việt Nam tỉnh trực tiếp tiếp nhận', count: 125 },
     },
     figures: {
       meetings: [
@@ -156,6 +157,10 @@ describe('report model', () => {
     const bad = sampleModel();
     bad.coverage.units[30] = { name: 'Xã Định Quán', sent: false, comments: 5 };
     expect(synthesisReportSchema.safeParse(bad).success).toBe(false);
+    // The rows by unit, with the comments taken in directly, add up to the total of comments.
+    const short = sampleModel();
+    short.coverage.direct = null;
+    expect(synthesisReportSchema.safeParse(short).error?.issues[0]?.message).toBe('Số ý kiến theo đơn vị (2015) không khớp tổng số ý kiến (2140).');
   });
 
   it('orders section addresses as a draft numbers them', () => {
@@ -171,7 +176,8 @@ describe('report model', () => {
     // The editor's stale count is replaced by the true one.
     expect(groupSentence({ count: 312, summary: 'Có 300 ý kiến nhất trí', representative: '' })).toBe('Có 312 ý kiến nhất trí.');
     expect(groupSentence({ count: 1250, summary: 'Đề nghị bổ sung', representative: '' })).toBe('Có 1.250 ý kiến đề nghị bổ sung.');
-    expect(groupSentence({ count: 3, summary: null, representative: 'Giữ nguyên.' })).toBe('Có 3 ý kiến với nội dung: “Giữ nguyên.”.');
+    expect(groupSentence({ count: 3, summary: null, representative: 'Giữ nguyên.' })).toBe('Có 3 ý kiến với nội dung: “Giữ nguyên.”');
+    expect(groupSentence({ count: 3, summary: null, representative: 'Giữ nguyên' })).toBe('Có 3 ý kiến với nội dung: “Giữ nguyên”.');
   });
 });
 
@@ -200,9 +206,16 @@ describe('renderSynthesisDocx', () => {
       'Nguyễn Thị Hương',
       SCRIPT,
       'Lý do:',
+      'Ý kiến do Ủy ban MTTQ Việt Nam tỉnh trực tiếp tiếp nhận',
     ]) {
       expect(text).toContain(s);
     }
+    // Eight units missing: named in the coverage sentence. Many more are only counted there, the table names them.
+    expect(text).toContain('còn 8 đơn vị chưa gửi báo cáo: ');
+    const many = sampleModel();
+    many.coverage.units = many.coverage.units.map((u, i) => (i >= 10 ? { ...u, sent: false, comments: null } : u));
+    many.coverage.direct = { label: 'Ý kiến do Ủy ban MTTQ Việt Nam tỉnh trực tiếp tiếp nhận', count: 2140 - many.coverage.units.reduce((a, u) => a + (u.comments ?? 0), 0) };
+    expect(await docxText(await renderSynthesisDocx(many))).toContain('còn 24 đơn vị chưa gửi báo cáo (chi tiết tại bảng ý kiến theo đơn vị).');
     expect(text).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(text).not.toContain('\u0001');
     expect(text).toContain('hạn chế trong lĩnh vực giáo dục và y tế');
@@ -296,10 +309,13 @@ describe('renderSynthesisXlsx', () => {
 
     const units = wb.getWorksheet('Theo đơn vị')!;
     expect((units.getRow(1).values as unknown[]).slice(1)).toEqual(['TT', 'Đơn vị', 'Số ý kiến', 'Báo cáo tổng hợp']);
-    expect(units.rowCount).toBe(35);
+    expect(units.rowCount).toBe(37);
     expect((units.getRow(2).values as unknown[]).slice(1)).toEqual([1, 'Phường Trấn Biên', 40, 'Đã gửi']);
     const last = units.getRow(35);
     expect([1, 2, 3, 4].map((c) => last.getCell(c).value)).toEqual([34, 'Xã Vĩnh Cửu', null, 'Chưa gửi']);
+    // Then the comments taken in directly and the total, which the rows add up to.
+    expect([1, 2, 3, 4].map((c) => units.getRow(36).getCell(c).value)).toEqual([null, 'Ý kiến do Ủy ban MTTQ Việt Nam tỉnh trực tiếp tiếp nhận', 125, null]);
+    expect([1, 2, 3, 4].map((c) => units.getRow(37).getCell(c).value)).toEqual([null, 'Tổng số', 2140, null]);
 
     const figures = wb.getWorksheet('Số liệu')!;
     const rows = figures.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));

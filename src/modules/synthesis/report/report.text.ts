@@ -28,8 +28,17 @@ export function groupSentence(group: Pick<ReportGroup, 'count' | 'summary' | 're
   const n = formatNumberVi(group.count);
   const summary = group.summary === null ? '' : cleanLine(group.summary).replace(LEADING_COUNT, '');
   if (summary !== '') return endSentence(`Có ${n} ý kiến ${lowerFirst(summary)}`);
+  // A quotation that ends its own sentence closes the report's too: “… 3 và 4.”, not “… 3 và 4.”.
   const quote = cleanLine(group.representative);
-  return `Có ${n} ý kiến với nội dung: “${quote}”.`;
+  return /[.!?…]$/.test(quote) ? `Có ${n} ý kiến với nội dung: “${quote}”` : `Có ${n} ý kiến với nội dung: “${quote}”.`;
+}
+
+/**
+ * A group as the pages list it: its summary with the true count, as the report prints it (a summary written before
+ * members were moved out must not show the old number), else its representative text.
+ */
+export function groupLabel(group: Pick<ReportGroup, 'count' | 'summary' | 'representative'>): string {
+  return group.summary ? groupSentence(group) : group.representative;
 }
 
 /** A section heading as printed: "Mục III.2.a. Phát triển kinh tế", "Điều 8. …"; the draft as a whole when it has no address. */

@@ -66,7 +66,11 @@ export async function renderSynthesisXlsx(model: SynthesisReportModel): Promise<
       { header: 'Số ý kiến', width: 12, numeric: true },
       { header: 'Báo cáo tổng hợp', width: 18 },
     ],
-    model.coverage.units.map((u, i) => [i + 1, text(u.name), u.comments, u.sent ? 'Đã gửi' : 'Chưa gửi']),
+    [
+      ...model.coverage.units.map((u, i): CellValue[] => [i + 1, text(u.name), u.comments, u.sent ? 'Đã gửi' : 'Chưa gửi']),
+      ...(model.coverage.direct ? [[null, text(model.coverage.direct.label), model.coverage.direct.count, null]] : []),
+      [null, 'Tổng số', model.figures.comments.total, null],
+    ],
   );
 
   const f = model.figures;
