@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../web/ui/Feedback';
 import { useAsync } from '../../../web/ui/hooks';
 import { useTargetLabel } from '../../../web/ui/sections';
 import type { ConsultationContext } from './context';
+import { groupLabel } from '../../synthesis/report/report.text';
 
 /** Bars beyond this many are summed into "Khác" so a chart stays readable. */
 const MAX_BARS = 12;
@@ -98,7 +99,7 @@ export function DashboardTab({ ctx }: { ctx: ConsultationContext }) {
                   <List.Item>
                     <List.Item.Meta
                       avatar={<span className="group-count">{formatNumber(g.count)}</span>}
-                      title={g.summary ?? g.representative}
+                      title={groupLabel(g)}
                       description={g.summary ? <Typography.Text type="secondary">{g.representative}</Typography.Text> : null}
                     />
                   </List.Item>

@@ -11,6 +11,7 @@ import { useAsync, useIsPhone } from '../../../web/ui/hooks';
 import { CHANNEL_COLORS } from '../../../web/ui/labels';
 import type { Channel } from '../../consultations/consultations.schema';
 import type { StepBody } from './useSynthesis';
+import { groupLabel } from '../report/report.text';
 
 /**
  * "Có 12 ý kiến đề nghị …": the usual opening of a group's summary, from its count and representative text. It is
@@ -218,7 +219,7 @@ export function GroupDrawer({ consultationId, organizationId, groupId, revision,
                           popupMatchSelectWidth={360}
                           showSearch={{ optionFilterProp: 'label' }}
                           disabled={busy !== null || !moveTargets.length}
-                          options={moveTargets.map((x) => ({ value: x.id, label: `(${x.count}) ${x.summary ?? x.representative}` }))}
+                          options={moveTargets.map((x) => ({ value: x.id, label: `(${x.count}) ${groupLabel(x)}` }))}
                           onChange={(to) => void step('move', { kind: 'move', commentId: m.commentId, toGroupId: to }, t('synthesis.moved'))}
                           data-testid={`move-${m.commentId}`}
                         />

@@ -15,6 +15,7 @@ import { ReturnBody } from '../synthesis.schema';
 import { GroupDrawer } from './GroupDrawer';
 import { ReportDialog } from './ReportDialog';
 import { useSynthesis } from './useSynthesis';
+import { groupLabel } from '../report/report.text';
 
 const PAGE_SIZE = 50;
 /** Statuses in which groups may still be curated. */
@@ -304,7 +305,7 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
                   render: (_, g) => (
                     <div style={{ minWidth: 240 }}>
                       <Button type="link" className="group-link" onClick={() => setOpenGroup(g.id)} data-testid={`group-${g.id}`}>
-                        {g.summary ?? g.representative}
+                        {groupLabel(g)}
                       </Button>
                       {g.summary ? (
                         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
@@ -353,7 +354,7 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
           <Flex vertical gap={8}>
             {selectedGroups.map((g) => (
               <Radio key={g.id} value={g.id}>
-                ({formatNumber(g.count)}) {g.summary ?? g.representative}
+                ({formatNumber(g.count)}) {groupLabel(g)}
               </Radio>
             ))}
           </Flex>
