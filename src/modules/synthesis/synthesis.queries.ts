@@ -94,9 +94,9 @@ export async function newOwnComments(db: Db, consultationId: number, synthesisId
 
 /** The groups of a received synthesis with their counts, for the groups not yet merged here. */
 export async function newReceivedGroups(db: Db, consultationId: number, synthesisId: number, childSynthesisId: number) {
-  return rows<{ id: number; text: string; draftId: number | null; sectionAddress: string | null; weight: number }>(
+  return rows<{ id: number; text: string; summary: string | null; draftId: number | null; sectionAddress: string | null; weight: number }>(
     db,
-    sql`SELECT g.id::int AS id, g.representative AS text, g.draft_id::int AS "draftId", g.section_address AS "sectionAddress",
+    sql`SELECT g.id::int AS id, g.representative AS text, g.summary, g.draft_id::int AS "draftId", g.section_address AS "sectionAddress",
                (SELECT coalesce(sum(m.weight), 0)::int FROM synthesis_member m WHERE m.consultation_id = g.consultation_id AND m.group_id = g.id) AS weight
         FROM synthesis_group g WHERE g.consultation_id = ${consultationId} AND g.synthesis_id = ${childSynthesisId}
           AND NOT EXISTS (SELECT 1 FROM synthesis_member m WHERE m.consultation_id = g.consultation_id AND m.synthesis_id = ${synthesisId} AND m.via_group_id = g.id)
@@ -106,9 +106,9 @@ export async function newReceivedGroups(db: Db, consultationId: number, synthesi
 
 /** The existing groups of a synthesis as the engine sees them when new material arrives. */
 export async function groupsForMatching(db: Db, consultationId: number, synthesisId: number) {
-  return rows<{ id: number; text: string; draftId: number | null; sectionAddress: string | null; weight: number }>(
+  return rows<{ id: number; text: string; summary: string | null; draftId: number | null; sectionAddress: string | null; weight: number }>(
     db,
-    sql`SELECT g.id::int AS id, g.representative AS text, g.draft_id::int AS "draftId", g.section_address AS "sectionAddress",
+    sql`SELECT g.id::int AS id, g.representative AS text, g.summary, g.draft_id::int AS "draftId", g.section_address AS "sectionAddress",
                (SELECT coalesce(sum(m.weight), 0)::int FROM synthesis_member m WHERE m.consultation_id = g.consultation_id AND m.group_id = g.id) AS weight
         FROM synthesis_group g WHERE g.consultation_id = ${consultationId} AND g.synthesis_id = ${synthesisId} ORDER BY g.id`,
   );

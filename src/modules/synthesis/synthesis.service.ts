@@ -175,6 +175,26 @@ function fromSectionKey(key: string | null): { draftId: number | null; sectionAd
  * Builds or brings up to date an organization's synthesis: new own comments and newly received groups join the
  * existing groups they match (the largest, when several do) or form new groups.
  */
+/**
+ * The new members of one engine group (own comments `c…`, units' groups `r<synthesis>:<group>`), in parts that hold
+ * at most one group of each unit: a unit's approved synthesis says its groups are different opinions, so building here
+ * must not put two of them back together (the curator still may, by hand). Heaviest first, each member goes to the
+ * first part without a group of its unit; own comments stay in the first. Deterministic for the same input.
+ */
+export function apartByUnit(members: string[], weight: (member: string) => number): string[][] {
+  const unitOf = (m: string) => (m.startsWith('r') ? m.slice(1, m.indexOf(':')) : null);
+  const ordered = [...members].sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const parts: Array<{ members: string[]; units: Set<string> }> = [{ members: [], units: new Set() }];
+  for (const m of ordered) {
+    const unit = unitOf(m);
+    let part = unit === null ? parts[0]! : parts.find((p) => !p.units.has(unit));
+    if (!part) parts.push((part = { members: [], units: new Set() }));
+    part.members.push(m);
+    if (unit !== null) part.units.add(unit);
+  }
+  return parts.map((p) => p.members).filter((p) => p.length);
+}
+
 export async function buildSynthesis(db: Db, ctx: Ctx, consultationId: number, organizationId: number): Promise<Synthesis> {
   return db.transaction(async (tx) => {
     await authorize(tx, ctx, organizationId, 'curate');
@@ -199,6 +219,8 @@ export async function buildSynthesis(db: Db, ctx: Ctx, consultationId: number, o
         ...received.flatMap((r) => r.groups.map((g) => ({ id: `r${r.childId}:${g.id}`, text: g.text, section: sectionKey(g.draftId, g.sectionAddress), weight: Math.max(1, g.weight) }))),
       ];
       const weightOf = new Map(existing.map((g) => [`e${g.id}`, g.weight]));
+      const inputOf = new Map(inputs.map((i) => [i.id, i]));
+      const summaryOf = new Map<string, string | null>(received.flatMap((r) => r.groups.map((g) => [`r${r.childId}:${g.id}`, g.summary] as const)));
       const ownPairs: Array<[number, number]> = [];
       const got: Array<[number, number, number]> = [];
       for (const group of groupComments(inputs).groups) {
@@ -206,14 +228,25 @@ export async function buildSynthesis(db: Db, ctx: Ctx, consultationId: number, o
         if (!fresh.length) continue;
         // Existing groups are never merged with each other here; new material joins the largest that matched.
         const olds = group.members.filter((m) => m.startsWith('e')).sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0) || Number(a.slice(1)) - Number(b.slice(1)));
-        const target = olds.length
-          ? Number(olds[0].slice(1))
-          : await q.insertGroup(tx, { consultationId, synthesisId: s.id, ...fromSectionKey(group.section), representative: group.representative });
-        for (const m of fresh) {
-          if (m.startsWith('c')) ownPairs.push([Number(m.slice(1)), target]);
-          else {
-            const [childId, childGroupId] = m.slice(1).split(':').map(Number);
-            got.push([childId, childGroupId, target]);
+        for (const [k, part] of apartByUnit(fresh, (m) => inputOf.get(m)!.weight ?? 1).entries()) {
+          // A part keeps the engine's representative when it holds it, else is led by its heaviest member. A group made of
+          // a unit's groups starts with that unit's wording of it, if the unit wrote one (the curator may rewrite it).
+          const target =
+            k === 0 && olds.length
+              ? Number(olds[0].slice(1))
+              : await q.insertGroup(tx, {
+                  consultationId,
+                  synthesisId: s.id,
+                  ...fromSectionKey(group.section),
+                  representative: part.some((m) => inputOf.get(m)!.text === group.representative) ? group.representative : inputOf.get(part[0]!)!.text,
+                  summary: part.map((m) => summaryOf.get(m)).find((x) => x) ?? null,
+                });
+          for (const m of part) {
+            if (m.startsWith('c')) ownPairs.push([Number(m.slice(1)), target]);
+            else {
+              const [childId, childGroupId] = m.slice(1).split(':').map(Number);
+              got.push([childId, childGroupId, target]);
+            }
           }
         }
       }

@@ -345,3 +345,46 @@ describe('curation invariant', () => {
     );
   });
 });
+
+describe('a unit’s curation at its superior', () => {
+  it('keeps apart at the province what a commune split, and starts a group with the commune’s wording', async () => {
+    const c = (await provinceLeader.post('/api/v1/consultations', { organizationId: provinceFront.id, title: 'Lấy ý kiến lần hai', opensOn: addDays(-5), closesOn: addDays(5), draftIds: [draftId] })).json().id as number;
+    expect((await provinceLeader.post(`/api/v1/consultations/${c}/open`)).statusCode).toBe(200);
+    const at = (org: Organization, rest = '') => `/api/v1/consultations/${c}/syntheses/${org.id}${rest}`;
+    const say = async (client: Client, org: Organization, body: string) =>
+      expect((await client.post(`/api/v1/consultations/${c}/comments`, { organizationId: org.id, channel: 'written', draftId, sectionAddress: 'I.2', body })).statusCode).toBe(201);
+    const listOf = async (client: Client, org: Organization) => (await client.get(at(org, '/groups?limit=100'))).json().items as Array<{ id: number; count: number; summary: string | null; representative: string }>;
+    // Commune A: the road three times; its specialist decides one of them is another matter and splits it off.
+    await say(collaboratorA, frontA, ROAD);
+    await say(collaboratorA, frontA, ROAD);
+    await say(collaboratorA, frontA, `${ROAD} Xin cảm ơn.`);
+    let s = (await specialistA.post(at(frontA, '/build'))).json();
+    const [road] = await listOf(specialistA, frontA);
+    expect(road.count).toBe(3);
+    const members = (await specialistA.get(at(frontA, `/groups/${road.id}`))).json().members as Array<{ commentId: number }>;
+    s = (await specialistA.post(at(frontA, '/steps'), { kind: 'split', groupId: road.id, commentIds: [members[2].commentId], expectedRevision: s.revision })).json();
+    s = (await specialistA.post(at(frontA, '/steps'), { kind: 'summary', groupId: road.id, summary: 'Có 2 ý kiến đề nghị sớm nâng cấp đường liên xã đi thôn 5.', expectedRevision: s.revision })).json();
+    expect((await listOf(specialistA, frontA)).map((g) => g.count)).toEqual([2, 1]);
+    expect((await leaderA.post(at(frontA, '/approve'))).statusCode).toBe(200);
+    expect((await leaderA.post(at(frontA, '/send'))).statusCode).toBe(200);
+    // Commune B: the same road once.
+    await say(leaderB, frontB, ROAD);
+    await leaderB.post(at(frontB, '/build'));
+    await leaderB.post(at(frontB, '/approve'));
+    expect((await leaderB.post(at(frontB, '/send'))).statusCode).toBe(200);
+
+    expect((await provinceLeader.post(at(provinceFront, '/build'))).statusCode).toBe(200);
+    const province = await listOf(provinceLeader, provinceFront);
+    // B's road joins A's larger road group; A's split-off comment stays a group of its own.
+    expect(province.map((g) => g.count)).toEqual([3, 1]);
+    expect(province[0]!.summary).toBe('Có 2 ý kiến đề nghị sớm nâng cấp đường liên xã đi thôn 5.');
+    const { n } = (await one<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM (
+            SELECT m.group_id FROM synthesis_member m JOIN synthesis s ON s.consultation_id = m.consultation_id AND s.id = m.synthesis_id
+            WHERE m.consultation_id = ${c} AND s.organization_id = ${provinceFront.id}
+            GROUP BY m.group_id, m.via_synthesis_id HAVING count(DISTINCT m.via_group_id) > 1) twice`,
+    ))!;
+    expect(n).toBe(0);
+  });
+});
