@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
-import { foldVietnamese } from '../../shared/text';
+import { foldVietnamese, formatNumberVi } from '../../shared/text';
 import { readZipDirectory } from './drafts.import';
 import { xlsxRows } from './xlsx.rows';
 import { AGE_BANDS, CHANNELS, CommentText, GENDERS, STRATA, STRATUM_LABELS, type Channel } from './consultations.schema';
@@ -116,7 +116,7 @@ export function checkRow(row: number, cells: Partial<Record<ColumnKey, string>>,
   const draftCell = (cells.draft ?? '').trim();
   if (draftCell) {
     draft = ctx.drafts.find((d) => String(d.position) === draftCell || fold(d.title) === fold(draftCell));
-    if (!draft) fail('draft', `Không có dự thảo "${draftCell}" trong đợt lấy ý kiến (ghi số thứ tự 1–${ctx.drafts.length}).`);
+    if (!draft) fail('draft', `Không có dự thảo "${draftCell}" trong đợt lấy ý kiến (${ctx.drafts.length === 1 ? 'đợt này có một dự thảo: ghi 1' : `ghi số thứ tự 1–${ctx.drafts.length}`}).`);
   } else if (ctx.drafts.length === 1 && (cells.section ?? '').trim()) {
     draft = ctx.drafts[0];
   }
@@ -153,7 +153,7 @@ export function checkRow(row: number, cells: Partial<Record<ColumnKey, string>>,
   }
   const short = (key: ColumnKey, max: number) => {
     const v = (cells[key] ?? '').trim();
-    if (v.length > max) fail(key, `Dài quá ${max} ký tự.`);
+    if (v.length > max) fail(key, `Dài quá ${formatNumberVi(max)} ký tự.`);
     return v || null;
   };
   const ethnicity = short('ethnicity', 100);

@@ -1,6 +1,6 @@
 // Drafts, consultations, meetings and comments: the shapes the API accepts and returns, shared with the browser.
 import { z } from 'zod';
-import { foldVietnamese } from '../../shared/text';
+import { foldVietnamese, formatNumberVi } from '../../shared/text';
 import { IsoDateSchema } from '../units/units.schema';
 
 /** How a comment reached us. The public portal is the only channel without an account. */
@@ -53,13 +53,20 @@ const Id = z.coerce.number().int().positive();
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 /**
- * A comment's text as the citizen wrote it: control characters other than line breaks and tabs removed, spaces
+ * A comment's text as the citizen wrote it: control characters other than line breaks and tabs removed, and the
+ * invisible direction overrides (U+202A–U+202E, U+2066–U+2069) that make text display otherwise than it reads; spaces
  * trimmed, HTML kept as plain text (it is escaped wherever it is shown).
  */
 export const CommentText = z
   .string()
-  .transform((s) => s.normalize('NFC').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '').replace(/\r\n?/g, '\n').trim())
-  .pipe(z.string().min(1, 'Nội dung góp ý không được để trống.').max(MAX_COMMENT_CHARS, `Nội dung góp ý dài quá ${MAX_COMMENT_CHARS} ký tự.`))
+  .transform((s) =>
+    s
+      .normalize('NFC')
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+      .replace(/\r\n?/g, '\n')
+      .trim(),
+  )
+  .pipe(z.string().min(1, 'Nội dung góp ý không được để trống.').max(MAX_COMMENT_CHARS, `Nội dung góp ý dài quá ${formatNumberVi(MAX_COMMENT_CHARS)} ký tự.`))
   .describe(`The comment, 1–${MAX_COMMENT_CHARS} characters`);
 
 // ---- Drafts ----------------------------------------------------------------------------------------------------

@@ -165,8 +165,10 @@ describe('consultation lifecycle and intake', () => {
     const post = (body: Record<string, unknown>) => communeSpecialist.post(`/api/v1/consultations/${consultationId}/comments`, { organizationId: communeFront.id, channel: 'written', ...body });
     expect((await post({ draftId, sectionAddress: 'IX.9', body: 'Mục không có' })).json().error.code).toBe('SECTION_NOT_FOUND');
     expect((await post({ body: '   \u0000\u0007  ' })).json().error.code).toBe('VALIDATION_FAILED');
-    expect((await post({ body: 'x'.repeat(5001) })).statusCode).toBe(400);
-    const html = await post({ draftId, body: '<script>alert(1)</script> Đề nghị\u0000 làm rõ' });
+    const long = await post({ body: 'x'.repeat(5001) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.message).toContain('dài quá 5.000 ký tự');
+    const html = await post({ draftId, body: '<script>alert(1)</script> Đề nghị\u0000 làm rõ\u202E\u2066' });
     expect(html.statusCode).toBe(201);
     expect(html.json().body).toBe('<script>alert(1)</script> Đề nghị làm rõ');
     expect(html.json().sectionAddress).toBeNull();
