@@ -374,6 +374,17 @@ describe('consultation from draft to province synthesis', () => {
     }
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
 
+    // Commune B's synthesis goes back for revision: the province's own stays on the page, its coverage one unit less.
+    await received.getByRole('button', { name: `Trả lại bản tổng hợp của ${communeB.name}` }).click();
+    const back = page.getByRole('dialog', { name: `Trả lại bản tổng hợp của ${communeB.name}` });
+    await back.getByLabel('Lý do, nội dung cần bổ sung').fill('Đề nghị bổ sung biên bản hội nghị.');
+    await back.getByRole('button', { name: 'Trả lại' }).click();
+    await toast(page, `Đã trả lại bản tổng hợp của ${communeB.name}`).waitFor();
+    await expect.poll(() => page.getByTestId('coverage').textContent()).toMatch(/^Tổng hợp từ 1\/\d+ đơn vị$/);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await settled(page);
+    await screenshot(page, 'consult-17b-province-after-return');
+
     await page.getByTestId('tab-dashboard').click();
     await page.getByTestId('chart-channel').locator('svg').first().waitFor();
     await settled(page);
