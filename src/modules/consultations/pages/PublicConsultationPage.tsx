@@ -78,6 +78,13 @@ export function PublicConsultationPage() {
   }, [c, t]);
 
   const back = <BackLink to="/gop-y">{t('public.allConsultations')}</BackLink>;
+  /** Why the portal takes no comment: not open yet, closed before its planned end (no date to give), or ended. */
+  const closedNotice = (x: PublicConsultation) => {
+    const today = todayInVietnam();
+    if (today < x.opensOn) return t('public.notYetOpenLong', { date: formatDate(x.opensOn) });
+    if (today <= x.closesOn) return t('public.endedEarly');
+    return t('public.endedLong', { date: formatDate(x.closesOn) });
+  };
   if (detail.error)
     return (
       <div className="public-column">
@@ -108,7 +115,7 @@ export function PublicConsultationPage() {
       {c.acceptingComments ? (
         <Typography.Paragraph>{t('public.howTo')}</Typography.Paragraph>
       ) : (
-        <Alert type="warning" showIcon title={todayInVietnam() < c.opensOn ? t('public.notYetOpenLong', { date: formatDate(c.opensOn) }) : t('public.endedLong', { date: formatDate(c.closesOn) })} style={{ marginBottom: 16 }} />
+        <Alert type="warning" showIcon title={closedNotice(c)} style={{ marginBottom: 16 }} />
       )}
       <details className="public-privacy">
         <summary>{t('public.privacyTitle')}</summary>
