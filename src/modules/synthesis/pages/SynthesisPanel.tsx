@@ -54,6 +54,16 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
     return (s?.coverage.missing ?? []).filter((m) => !waiting.has(m.organizationId));
   }, [s]);
 
+  // What waits before the first build, in the interface's language (the server's coverage text is Vietnamese).
+  const notBuiltText = useMemo(() => {
+    if (!s) return '';
+    const parts: string[] = [];
+    if (s.coverage.expected) parts.push(t('synthesis.notBuiltSent', { sent: formatNumber(s.coverage.expected - notSent.length), expected: formatNumber(s.coverage.expected) }));
+    else if (s.pending.syntheses.length) parts.push(t('synthesis.notBuiltSentCount', { n: formatNumber(s.pending.syntheses.length) }));
+    if (s.pending.comments) parts.push(t('synthesis.notBuiltComments', { n: formatNumber(s.pending.comments), name: s.organizationName }));
+    return t('synthesis.notBuiltText', { parts: parts.length ? parts.join('; ') : t('synthesis.notBuiltNone') });
+  }, [s, notSent, t, formatNumber]);
+
   const groups = useAsync(
     (signal) => (built ? api.synthesis.groups(cid, organizationId, { draftId, sectionAddress, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal) : Promise.resolve(undefined)),
     [cid, organizationId, built, revision, s?.builtAt, draftId, sectionAddress, page],
@@ -133,7 +143,7 @@ export function SynthesisPanel({ consultation, organizationId, onOrganization, d
             ) : null
           }
         >
-          <Typography.Paragraph data-testid="not-built-coverage">{s.coverage.text}</Typography.Paragraph>
+          <Typography.Paragraph data-testid="not-built-coverage">{notBuiltText}</Typography.Paragraph>
           <Row gutter={16}>
             <Col xs={12}>
               <Statistic title={t('synthesis.pendingComments')} value={formatNumber(s.pending.comments)} />
