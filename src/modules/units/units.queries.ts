@@ -50,7 +50,7 @@ const SIMILAR_ENOUGH = 0.5;
  */
 export async function searchCommunes(
   db: Db,
-  args: { codes: string[]; folded: string; words: string[]; at: IsoDate; limit: number },
+  args: { codes: string[]; folded: string; typed: string; words: string[]; at: IsoDate; limit: number },
 ): Promise<Array<CommuneMatch & { tier: number }>> {
   const q = args.folded;
   const patterns = sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(args.words.map((w) => `% ${escapeLike(w)}%`))}::json))`;
@@ -65,7 +65,7 @@ export async function searchCommunes(
           LEFT JOIN unit g ON g.level = p.parent_level AND g.code = p.parent_code AND g.level <> 'central' AND ${inForce(args.at, 'g')}
           WHERE u.level = 'commune' AND ${inForce(args.at)} AND u.code IN (SELECT json_array_elements_text(${JSON.stringify(args.codes)}::json))
         ), scored AS (
-          SELECT area.*, word_similarity(${q}, path_key) AS closeness,
+          SELECT area.*, word_similarity(${args.typed}, path_key) AS closeness,
                  CASE WHEN code = ${q} OR name_key = ${q} OR key = ${q} THEN 0
                       WHEN name_key LIKE ${`${escapeLike(q)}%`} OR key LIKE ${`${escapeLike(q)}%`} THEN 1
                       WHEN ' ' || key LIKE ALL (${patterns}) THEN 2
@@ -76,7 +76,7 @@ export async function searchCommunes(
         SELECT code, name, full_name AS "fullName", parent, grandparent, tier
         FROM (SELECT scored.*, min(tier) OVER () AS best FROM scored WHERE tier < 4 OR closeness >= ${SIMILAR_ENOUGH}) found
         WHERE tier < 4 OR best = 4
-        ORDER BY tier, closeness DESC, similarity(${q}, key) DESC, key, code
+        ORDER BY tier, closeness DESC, similarity(${args.typed}, key) DESC, key, code
         LIMIT ${args.limit}`,
   );
   return found.map(({ parent, grandparent, ...c }) => ({ ...c, path: [parent, grandparent].filter((n): n is string => !!n) }));

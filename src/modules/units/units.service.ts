@@ -110,9 +110,11 @@ export const expandPlaceAbbreviations = (folded: string) =>
  * one spelt exactly as typed comes first ("Lộc Thành" before "Lộc Thạnh" when that is what was typed).
  */
 export async function searchCommunes(db: Db, args: { codes: string[]; q: string; at?: IsoDate; limit: number }): Promise<CommuneSearchResult> {
-  const folded = expandPlaceAbbreviations(foldVietnamese(args.q));
+  const asTyped = foldVietnamese(args.q);
+  const folded = expandPlaceAbbreviations(asTyped);
   if (!folded || !args.codes.length) return { items: [], approximate: false };
-  const found = await q.searchCommunes(db, { codes: args.codes, folded, words: folded.split(' '), at: args.at ?? todayInVietnam(), limit: args.limit });
+  // Spelt-alike offers compare what was typed: a spelt-out "tp" ("thanh pho") is in every path of a city's communes.
+  const found = await q.searchCommunes(db, { codes: args.codes, folded, typed: asTyped, words: folded.split(' '), at: args.at ?? todayInVietnam(), limit: args.limit });
   const typed = spelling(args.q);
   const exact = (c: { name: string; fullName: string }) => (spelling(c.name) === typed || spelling(c.fullName) === typed ? 0 : 1);
   // Stable: the database's order stands within each tier.

@@ -87,6 +87,8 @@ describe('administrative units', () => {
     }
     expect((await searchCommunes(db, { codes: all, q: 'ba dinh hn', limit: 5 })).items[0]?.code).toBe('00004');
     expect(expandPlaceAbbreviations('tt dong anh')).toBe('thi tran dong anh');
+    // Outside the city, "tp hcm" finds nothing rather than every commune whose province is a "thành phố".
+    expect(await searchCommunes(db, { codes: ['00004', '16171', '21499'], q: 'tp hcm', limit: 5 })).toEqual({ items: [], approximate: false });
     // Only the area's communes are searched.
     expect((await searchCommunes(db, { codes: ['16171', '21499'], q: 'phuong ba dinh', limit: 20 })).items.map((c) => c.code)).not.toContain('00004');
     expect(await searchCommunes(db, { codes: [], q: 'ba dinh', limit: 20 })).toEqual({ items: [], approximate: false });
