@@ -264,6 +264,9 @@ export const CommentList = z.object({ items: z.array(CommentSchema), total: z.nu
 
 // ---- Public portal ---------------------------------------------------------------------------------------------
 
+export const PUBLIC_PHASES = ['upcoming', 'open', 'ended'] as const;
+export type PublicPhase = (typeof PUBLIC_PHASES)[number];
+
 export const PublicConsultationSchema = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -272,7 +275,8 @@ export const PublicConsultationSchema = z.object({
   opensOn: z.string(),
   closesOn: z.string(),
   acceptingComments: z.boolean(),
-  drafts: z.array(z.object({ draftId: z.number().int(), title: z.string(), versionNo: z.number().int(), sections: z.array(DraftSectionSchema) })),
+  phase: z.enum(PUBLIC_PHASES).describe('upcoming: not open yet (no draft shown); open: taking comments; ended: closed, early or on time'),
+  drafts: z.array(z.object({ draftId: z.number().int(), title: z.string(), versionNo: z.number().int(), sections: z.array(DraftSectionSchema) })).describe('Empty until the consultation opens'),
 });
 
 export const PublicConsultationList = z.object({

@@ -33,6 +33,7 @@ import {
   type PublicCommuneQuery,
   type ImportBody,
   type ImportReport,
+  type PublicPhase,
 } from './consultations.schema';
 import { draftFormatFromFileName, importDraft } from './drafts.import';
 import { IMPORT_LIMITS, importTemplate, scanCommentSheet, type ImportContext } from './comments.import';
@@ -343,8 +344,13 @@ function commentFields(
   };
 }
 
-function closedMessage(c: q.ConsultationRow): string {
-  if (c.status === 'preparing') return `Đợt lấy ý kiến chưa mở (dự kiến từ ngày ${formatDay(c.opensOn)}).`;
+/** Why a consultation takes no comment now, with a date only when it is one still to come or already past. */
+function closedMessage(c: q.ConsultationRow, today: IsoDate = todayInVietnam()): string {
+  if (c.status === 'preparing' || (c.status === 'open' && today < c.opensOn)) {
+    return today < c.opensOn ? `Đợt lấy ý kiến chưa mở (dự kiến từ ngày ${formatDay(c.opensOn)}).` : 'Đợt lấy ý kiến chưa mở.';
+  }
+  // Closed before its planned end: "ended on <a day still to come>" would be untrue.
+  if (today <= c.closesOn && c.status !== 'open') return 'Đợt lấy ý kiến đã kết thúc; không nhận thêm ý kiến.';
   return `Đợt lấy ý kiến đã kết thúc ngày ${formatDay(c.closesOn)}; không nhận thêm ý kiến.`;
 }
 
@@ -455,7 +461,7 @@ export async function listPublicConsultations(db: Db) {
   const list = await q.listConsultations(db, { organizationIds: null, publicOnly: true });
   const today = todayInVietnam();
   return {
-    items: list.map((c) => ({ id: c.id, title: c.title, description: c.description, organizationName: c.organizationName, opensOn: c.opensOn, closesOn: c.closesOn, acceptingComments: accepting(c, today) })),
+    items: list.map((c) => ({ id: c.id, title: c.title, description: c.description, organizationName: c.organizationName, opensOn: c.opensOn, closesOn: c.closesOn, acceptingComments: accepting(c, today), phase: publicPhase(c, today) })),
   };
 }
 
@@ -463,15 +469,26 @@ function accepting(c: q.ConsultationRow, today: IsoDate): boolean {
   return c.status === 'open' && c.publicPortal && today >= c.opensOn && today <= c.closesOn;
 }
 
+/** Where a consultation stands for citizens: to come, taking comments, or over (whatever the reason). */
+function publicPhase(c: q.ConsultationRow, today: IsoDate): PublicPhase {
+  if (accepting(c, today)) return 'open';
+  return c.status === 'preparing' || (c.status === 'open' && today < c.opensOn) ? 'upcoming' : 'ended';
+}
+
+/**
+ * A consultation on the public portal. One still being prepared is readable by its link (posters and QR codes go
+ * out before the opening day) but shows no draft until it opens: the text may still change.
+ */
 async function publicConsultation(db: Db, id: number): Promise<q.ConsultationRow> {
   const c = await q.findConsultation(db, id);
-  if (!c || !c.publicPortal || c.status === 'preparing') throw notFound('Không tìm thấy đợt lấy ý kiến.');
+  if (!c || !c.publicPortal) throw notFound('Không tìm thấy đợt lấy ý kiến.');
   return c;
 }
 
 export async function getPublicConsultation(db: Db, id: number) {
   const c = await publicConsultation(db, id);
-  const drafts = await q.consultationDrafts(db, [id]);
+  const drafts = c.status === 'preparing' ? [] : await q.consultationDrafts(db, [id]);
+  const today = todayInVietnam();
   return {
     id: c.id,
     title: c.title,
@@ -479,7 +496,8 @@ export async function getPublicConsultation(db: Db, id: number) {
     organizationName: c.organizationName,
     opensOn: c.opensOn,
     closesOn: c.closesOn,
-    acceptingComments: accepting(c, todayInVietnam()),
+    acceptingComments: accepting(c, today),
+    phase: publicPhase(c, today),
     drafts: await Promise.all(drafts.map(async (d) => ({ draftId: d.draftId, title: d.title, versionNo: d.versionNo, sections: await q.draftSections(db, d.draftVersionId) }))),
   };
 }
@@ -620,7 +638,7 @@ export async function createPublicComment(db: Db, consultationId: number, body: 
   if (existing) return { id: existing.id, receivedAt: existing.createdAt, duplicate: true };
   const now = await publicConsultation(db, consultationId);
   if (!accepting(now, today)) {
-    throw new AppError(409, 'CONSULTATION_CLOSED', closedMessage(now.status === 'open' && today < now.opensOn ? { ...now, status: 'preparing' } : { ...now, status: 'closed' }));
+    throw new AppError(409, 'CONSULTATION_CLOSED', closedMessage(now, today));
   }
   throw new AppError(400, 'CHALLENGE_REUSED', 'Mã xác minh đã được dùng. Vui lòng gửi lại để lấy mã mới.');
 }

@@ -87,7 +87,7 @@ describe('drafts', () => {
 });
 
 describe('consultation lifecycle and intake', () => {
-  it('creates a consultation in preparation; the portal does not show it yet', async () => {
+  it('creates a consultation in preparation; the portal lists it not, and by its link shows no draft yet', async () => {
     const res = await provinceLeader.post('/api/v1/consultations', {
       organizationId: provinceFront.id,
       title: 'Lấy ý kiến Nhân dân vào dự thảo văn kiện',
@@ -98,7 +98,14 @@ describe('consultation lifecycle and intake', () => {
     expect(res.statusCode, res.body).toBe(201);
     consultationId = res.json().id;
     expect(res.json()).toMatchObject({ status: 'preparing', drafts: [{ draftId, versionNo: 1 }] });
-    expect((await t.anonymous.get(`/api/v1/public/consultations/${consultationId}`)).statusCode).toBe(404);
+    expect((await t.anonymous.get('/api/v1/public/consultations')).json().items.map((c: { id: number }) => c.id)).not.toContain(consultationId);
+    // Its link (on posters before the opening day) answers: not open yet, and no draft, whose text may still change.
+    const byLink = await t.anonymous.get(`/api/v1/public/consultations/${consultationId}`);
+    expect(byLink.statusCode).toBe(200);
+    expect(byLink.json()).toMatchObject({ phase: 'upcoming', acceptingComments: false, drafts: [] });
+    const citizen = await t.anonymous.post(`/api/v1/public/consultations/${consultationId}/comments`, { body: 'Sớm quá', idempotencyKey: 'key-public-early', altcha: await solved() });
+    expect(citizen.statusCode).toBe(409);
+    expect(citizen.json().error).toMatchObject({ code: 'CONSULTATION_CLOSED', message: 'Đợt lấy ý kiến chưa mở.' });
     const early = await communeSpecialist.post(`/api/v1/consultations/${consultationId}/comments`, { organizationId: communeFront.id, body: 'Sớm quá', channel: 'written' });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toContain('chưa mở');
@@ -429,6 +436,9 @@ describe('versions and closing', () => {
     const closed = await t.anonymous.post(`/api/v1/public/consultations/${consultationId}/comments`, { body: 'Muộn', idempotencyKey: 'key-public-0005', altcha });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.code).toBe('CONSULTATION_CLOSED');
+    // Closed before its planned end: over, with no "ended on" a day still to come.
+    expect(closed.json().error.message).toBe('Đợt lấy ý kiến đã kết thúc; không nhận thêm ý kiến.');
+    expect((await t.anonymous.get(`/api/v1/public/consultations/${consultationId}`)).json().phase).toBe('ended');
   });
 
   it('audits every staff write', async () => {

@@ -78,10 +78,10 @@ export function PublicConsultationPage() {
   }, [c, t]);
 
   const back = <BackLink to="/gop-y">{t('public.allConsultations')}</BackLink>;
-  /** Why the portal takes no comment: not open yet, closed before its planned end (no date to give), or ended. */
+  /** Why the portal takes no comment: not open yet (with its day when still to come), closed early (no date to give), or ended. */
   const closedNotice = (x: PublicConsultation) => {
     const today = todayInVietnam();
-    if (today < x.opensOn) return t('public.notYetOpenLong', { date: formatDate(x.opensOn) });
+    if (x.phase === 'upcoming') return today < x.opensOn ? t('public.notYetOpenLong', { date: formatDate(x.opensOn) }) : t('public.notYetOpenSoon');
     if (today <= x.closesOn) return t('public.endedEarly');
     return t('public.endedLong', { date: formatDate(x.closesOn) });
   };

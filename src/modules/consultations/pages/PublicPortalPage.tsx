@@ -3,17 +3,16 @@ import { CalendarOutlined, RightOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { todayInVietnam } from '../../../shared/dates';
 import { api, type PublicConsultationSummary } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
 import { ErrorAlert } from '../../../web/ui/Feedback';
 import { useAsync } from '../../../web/ui/hooks';
 
 /** Whether citizens may comment now, have yet to wait, or are too late. */
-export function PublicStatusTag({ c }: { c: Pick<PublicConsultationSummary, 'acceptingComments' | 'opensOn'> }) {
+export function PublicStatusTag({ c }: { c: Pick<PublicConsultationSummary, 'phase'> }) {
   const { t } = useI18n();
-  if (c.acceptingComments) return <Tag color="green">{t('public.accepting')}</Tag>;
-  if (todayInVietnam() < c.opensOn) return <Tag color="gold">{t('public.notYetOpen')}</Tag>;
+  if (c.phase === 'open') return <Tag color="green">{t('public.accepting')}</Tag>;
+  if (c.phase === 'upcoming') return <Tag color="gold">{t('public.notYetOpen')}</Tag>;
   return <Tag color="default">{t('public.ended')}</Tag>;
 }
 
