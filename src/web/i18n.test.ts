@@ -1,6 +1,6 @@
 // The dictionaries: every key in both languages with the same placeholders, and English words that agree with a count.
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, translate, type MessageKey } from './i18n';
+import { DICTIONARIES, periodLabelIn, translate, type MessageKey } from './i18n';
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]))].sort();
 
@@ -24,5 +24,16 @@ describe('translate', () => {
       expect(DICTIONARIES.en[key], key).toBeTypeOf('string');
       expect(placeholders(DICTIONARIES.en[key]), key).toEqual(placeholders(DICTIONARIES.vi[key]));
     }
+  });
+});
+
+describe('periodLabelIn', () => {
+  it('puts the schedule’s period names in English and leaves a window’s own name as written', () => {
+    expect(periodLabelIn('en', 'Tháng 10/2026')).toBe('October 2026');
+    expect(periodLabelIn('en', 'Quý III/2026')).toBe('Q3 2026');
+    expect(periodLabelIn('en', 'Năm 2026')).toBe('Year 2026');
+    expect(periodLabelIn('en', 'Đại hội xã')).toBe('Đại hội xã');
+    expect(periodLabelIn('en', 'Tháng 13/2026')).toBe('Tháng 13/2026');
+    expect(periodLabelIn('vi', 'Tháng 10/2026')).toBe('Tháng 10/2026');
   });
 });

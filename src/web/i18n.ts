@@ -2044,6 +2044,26 @@ interface I18nValue {
   /** An instant as date and time in Vietnam's time zone. */
   formatDateTime: (iso: string) => string;
   formatNumber: (n: number) => string;
+  /** A reporting period's label from the server ("Tháng 10/2026") in the current language; a window's own name as it is. */
+  periodLabel: (label: string) => string;
+}
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+
+/**
+ * The labels the schedule gives periodic periods ("Tháng 10/2026", "Quý III/2026", "Năm 2026", see
+ * reporting/schedule.ts) in `lang`. Anything else is a name someone gave a window ("Đại hội xã") and stays as written.
+ */
+export function periodLabelIn(lang: Lang, label: string): string {
+  if (lang === 'vi') return label;
+  let m = /^Tháng (\d{1,2})\/(\d{4})$/.exec(label);
+  if (m && EN_MONTHS[Number(m[1]) - 1]) return `${EN_MONTHS[Number(m[1]) - 1]} ${m[2]}`;
+  m = /^Quý (I|II|III|IV)\/(\d{4})$/.exec(label);
+  if (m) return `Q${QUARTERS[m[1]!]} ${m[2]}`;
+  m = /^Năm (\d{4})$/.exec(label);
+  if (m) return `Year ${m[1]}`;
+  return label;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -2106,6 +2126,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: formatIsoDate,
       formatDateTime: formatInstant,
       formatNumber: (n) => number.format(n),
+      periodLabel: (label) => periodLabelIn(lang, label),
     };
   }, [lang, setLang]);
   return createElement(I18nContext.Provider, { value }, children);

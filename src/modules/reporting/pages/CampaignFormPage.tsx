@@ -142,7 +142,7 @@ function previewOf(v: Partial<Fields>): { periods: PeriodDeadlines[]; issues: Sc
 const monthStart = (iso: string) => dayjs(`${iso.slice(0, 7)}-01`);
 
 export function CampaignFormPage() {
-  const { t, levelLabel, kindLabel, formatDate } = useI18n();
+  const { t, levelLabel, kindLabel, formatDate, periodLabel } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const mine = useMyOrganizations();
@@ -401,7 +401,7 @@ export function CampaignFormPage() {
                             <Row gutter={8}>
                               {generatePeriodsSafe(values ?? initial).map((p) => (
                                 <Col xs={12} md={8} key={p.id}>
-                                  <Form.Item name={[f.name, 'dates', p.id]} label={p.label}>
+                                  <Form.Item name={[f.name, 'dates', p.id]} label={periodLabel(p.label)}>
                                     <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
                                   </Form.Item>
                                 </Col>
@@ -516,7 +516,7 @@ export function CampaignFormPage() {
                     pagination={{ pageSize: 12, hideOnSinglePage: true }}
                     scroll={{ x: true }}
                     columns={[
-                      { key: 'label', title: t('campaign.period'), render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{p.label}</span> },
+                      { key: 'label', title: t('campaign.period'), render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{periodLabel(p.label)}</span> },
                       ...levelsShown.map((level) => ({
                         key: level,
                         title: t('campaign.deadlineOf', { level: t(`levelShort.${level}`) }),

@@ -20,7 +20,7 @@ import { useScheduleText } from './schedule';
 import { CellTag, DeadlineText } from './tags';
 
 function PeriodsTab({ campaign, onChange }: { campaign: CampaignDetail; onChange: (c: CampaignDetail) => void }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, periodLabel } = useI18n();
   const { message } = App.useApp();
   const mine = useMyOrganizations();
   const canManage = mine.holdsAt(campaign.organizationId, MANAGE_ROLES);
@@ -28,7 +28,7 @@ function PeriodsTab({ campaign, onChange }: { campaign: CampaignDetail; onChange
   const toggle = async (p: CampaignPeriod) => {
     try {
       onChange(await api.reporting.setPeriodClosed(campaign.id, p.id, !p.closed));
-      void message.success(p.closed ? t('campaign.reopened', { period: p.label }) : t('campaign.closedPeriod', { period: p.label }));
+      void message.success(p.closed ? t('campaign.reopened', { period: periodLabel(p.label) }) : t('campaign.closedPeriod', { period: periodLabel(p.label) }));
     } catch (err) {
       void message.error(errorMessage(err));
     }
@@ -47,7 +47,7 @@ function PeriodsTab({ campaign, onChange }: { campaign: CampaignDetail; onChange
           title: t('campaign.period'),
           render: (_, p) => (
             <>
-              <span style={{ whiteSpace: 'nowrap', fontWeight: 500 }}>{p.label}</span>
+              <span style={{ whiteSpace: 'nowrap', fontWeight: 500 }}>{periodLabel(p.label)}</span>
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, whiteSpace: 'nowrap' }}>
                 {formatDate(p.start)} – {formatDate(p.end)}
               </Typography.Text>
@@ -89,7 +89,7 @@ function PeriodsTab({ campaign, onChange }: { campaign: CampaignDetail; onChange
                 title: <span className="visually-hidden">{t('common.actions')}</span>,
                 render: (_: unknown, p: CampaignPeriod) => (
                   <Popconfirm title={p.closed ? t('campaign.reopenConfirm') : t('campaign.closeConfirm')} onConfirm={() => void toggle(p)} okText={t('common.yes')} cancelText={t('common.no')}>
-                    <Button size="small" icon={p.closed ? <UnlockOutlined aria-hidden /> : <LockOutlined aria-hidden />} aria-label={`${p.closed ? t('campaign.reopen') : t('campaign.close')} ${p.label}`}>
+                    <Button size="small" icon={p.closed ? <UnlockOutlined aria-hidden /> : <LockOutlined aria-hidden />} aria-label={`${p.closed ? t('campaign.reopen') : t('campaign.close')} ${periodLabel(p.label)}`}>
                       {p.closed ? t('campaign.reopen') : t('campaign.close')}
                     </Button>
                   </Popconfirm>
@@ -104,7 +104,7 @@ function PeriodsTab({ campaign, onChange }: { campaign: CampaignDetail; onChange
 
 /** The reports one of the user's units owes: a row a period, with its deadline and status. */
 function MyUnitReports({ campaign, organizationId, organizationName, recipientName }: { campaign: CampaignDetail; organizationId: number; organizationName: string; recipientName: string }) {
-  const { t } = useI18n();
+  const { t, periodLabel } = useI18n();
   const data = useAsync(
     async (signal) => {
       const [org, c] = await Promise.all([api.organizations.detail(organizationId, signal), api.reporting.completeness(campaign.id, { organizationId, limit: 5000 }, signal)]);
@@ -130,7 +130,7 @@ function MyUnitReports({ campaign, organizationId, organizationName, recipientNa
         scroll={{ x: true }}
         pagination={{ pageSize: 12, hideOnSinglePage: true }}
         columns={[
-          { key: 'period', title: t('campaign.period'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.period.label}</span> },
+          { key: 'period', title: t('campaign.period'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{periodLabel(r.period.label)}</span> },
           {
             key: 'deadline',
             title: t('campaign.deadline'),
@@ -141,7 +141,7 @@ function MyUnitReports({ campaign, organizationId, organizationName, recipientNa
             key: 'open',
             title: <span className="visually-hidden">{t('common.actions')}</span>,
             render: (_, r) => (
-              <Link to={reportingPaths.submission({ campaignId: campaign.id, periodKey: r.period.id, organizationId })} aria-label={t('campaign.openReportOf', { period: r.period.label })} data-testid={`open-${r.period.id}`}>
+              <Link to={reportingPaths.submission({ campaignId: campaign.id, periodKey: r.period.id, organizationId })} aria-label={t('campaign.openReportOf', { period: periodLabel(r.period.label) })} data-testid={`open-${r.period.id}`}>
                 <FormOutlined aria-hidden /> {t('campaign.openReport')}
               </Link>
             ),

@@ -62,7 +62,7 @@ function useCountColumns() {
 
 export function CompletenessPage() {
   const campaignId = Number(useParams().id);
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, periodLabel } = useI18n();
   const [params, setParams] = useSearchParams();
   const orgParam = Number(params.get('org')) || undefined;
   const periodParam = params.get('period') ?? undefined;
@@ -104,7 +104,7 @@ export function CompletenessPage() {
       { key: 'notDue', label: t('completeness.notDue'), color: '#8c8c8c', values: ps.map((p) => p.notDue) },
     ];
   }, [d, t]);
-  const categories = useMemo(() => (d?.periods ?? []).map((p) => p.label), [d]);
+  const categories = useMemo(() => (d?.periods ?? []).map((p) => periodLabel(p.label)), [d, periodLabel]);
   const shortNames = useMemo(() => withoutSharedPrefix([...(d?.matrix.rows ?? []).map((r) => r.organizationName), ...(d?.children ?? []).map((c) => c.organizationName)]), [d]);
 
   const back = <BackLink to={reportingPaths.campaign(campaignId, 'received')}>{c?.title ?? t('campaigns.back')}</BackLink>;
@@ -112,7 +112,7 @@ export function CompletenessPage() {
   if (!c) return <Skeleton active />;
 
   const summary = `${t('completeness.chartTitle')}: ${(d?.periods ?? [])
-    .map((p) => t('completeness.chartPeriod', { period: p.label, submitted: p.submitted, expected: p.expected, late: p.late, missing: p.missing }))
+    .map((p) => t('completeness.chartPeriod', { period: periodLabel(p.label), submitted: p.submitted, expected: p.expected, late: p.late, missing: p.missing }))
     .join('; ')}`;
 
   return (
@@ -144,7 +144,7 @@ export function CompletenessPage() {
               style={{ marginTop: 12 }}
               data-testid="completeness-counts"
               columns={[
-                { key: 'label', title: t('campaign.period'), render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{p.label}</span> },
+                { key: 'label', title: t('campaign.period'), render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{periodLabel(p.label)}</span> },
                 { key: 'deadline', title: t('campaign.deadline'), responsive: ['sm'], render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(p.deadline)}</span> },
                 ...countColumns,
               ]}
@@ -159,7 +159,7 @@ export function CompletenessPage() {
                   <label htmlFor="children-period" className="visually-hidden">
                     {t('campaign.period')}
                   </label>
-                  <Select id="children-period" value={childPeriod} onChange={(v) => set({ period: v })} options={d.periods.map((p) => ({ value: p.periodKey, label: p.label }))} style={{ minWidth: 150 }} size="small" />
+                  <Select id="children-period" value={childPeriod} onChange={(v) => set({ period: v })} options={d.periods.map((p) => ({ value: p.periodKey, label: periodLabel(p.label) }))} style={{ minWidth: 150 }} size="small" />
                 </Flex>
               }
               style={{ marginBottom: 16 }}
@@ -222,7 +222,7 @@ export function CompletenessPage() {
                 },
                 ...d.periods.map((p, i) => ({
                   key: p.periodKey,
-                  title: <span style={{ whiteSpace: 'nowrap' }}>{p.label}</span>,
+                  title: <span style={{ whiteSpace: 'nowrap' }}>{periodLabel(p.label)}</span>,
                   render: (_: unknown, r: Row) => {
                     const cell = r.cells[i];
                     if (!cell) return null;
@@ -231,7 +231,7 @@ export function CompletenessPage() {
                       tag
                     ) : (
                       <Link to={reportingPaths.submission({ campaignId, periodKey: p.periodKey, organizationId: r.organizationId })}>
-                        <span className="visually-hidden">{t('completeness.cellLink', { name: r.organizationName, period: p.label })} </span>
+                        <span className="visually-hidden">{t('completeness.cellLink', { name: r.organizationName, period: periodLabel(p.label) })} </span>
                         {tag}
                       </Link>
                     );

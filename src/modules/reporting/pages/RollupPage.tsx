@@ -77,7 +77,7 @@ export function RollupPage() {
   const params = useParams();
   const campaignId = Number(params.id);
   const periodKey = params.period ?? '';
-  const { t, enumLabel } = useI18n();
+  const { t, enumLabel, periodLabel } = useI18n();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const campaign = useAsync((signal) => api.reporting.campaign(campaignId, signal), [campaignId]);
@@ -92,7 +92,7 @@ export function RollupPage() {
   const r = rollup.data;
 
   useEffect(() => {
-    if (r) document.title = `${t('rollup.title', { period: r.periodLabel })} · ${t('app.name')}`;
+    if (r) document.title = `${t('rollup.title', { period: periodLabel(r.periodLabel) })} · ${t('app.name')}`;
   }, [r, t]);
 
   const set = (key: string, value: string) => {
@@ -129,7 +129,7 @@ export function RollupPage() {
           </>
         }
       >
-        {t('rollup.title', { period: r?.periodLabel ?? c.periods.find((p) => p.id === periodKey)?.label ?? periodKey })}
+        {t('rollup.title', { period: periodLabel(r?.periodLabel ?? c.periods.find((p) => p.id === periodKey)?.label ?? periodKey) })}
       </PageTitle>
       <Card style={{ marginBottom: 16 }}>
         <Flex wrap gap={16} align="end">

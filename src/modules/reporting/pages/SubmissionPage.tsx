@@ -99,7 +99,7 @@ function ReasonDialog({ action, onClose, onDone }: { action: 'return' | 'unlock'
 export function SubmissionPage() {
   const params = useParams();
   const k: SubmissionKey = { campaignId: Number(params.id), periodKey: params.period ?? '', organizationId: Number(params.org) };
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, periodLabel } = useI18n();
   const { message } = App.useApp();
   const location = useLocation();
   const navigate = useNavigate();
@@ -136,7 +136,7 @@ export function SubmissionPage() {
   }, [shownRevision]);
 
   useEffect(() => {
-    if (s && campaign.data) document.title = `${s.organizationName} · ${s.periodLabel} · ${t('app.name')}`;
+    if (s && campaign.data) document.title = `${s.organizationName} · ${periodLabel(s.periodLabel)} · ${t('app.name')}`;
   }, [s, campaign.data, t]);
 
   useEffect(() => {
@@ -225,7 +225,7 @@ export function SubmissionPage() {
   return (
     <>
       {back}
-      <PageTitle sub={`${s.periodLabel} · ${campaign.data?.title ?? ''}`} extra={<DocumentLinks href={(f) => reportingFiles.report(k, f)} testId="report" />}>
+      <PageTitle sub={`${periodLabel(s.periodLabel)} · ${campaign.data?.title ?? ''}`} extra={<DocumentLinks href={(f) => reportingFiles.report(k, f)} testId="report" />}>
         <span data-testid="submission-heading">{s.organizationName}</span>
       </PageTitle>
 

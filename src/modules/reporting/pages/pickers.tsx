@@ -17,7 +17,7 @@ export interface UnitAndPeriodProps {
 }
 
 export function UnitAndPeriod({ campaign, receiving, organizationId, periodKey, onOrganization, onPeriod, idPrefix }: UnitAndPeriodProps) {
-  const { t } = useI18n();
+  const { t, periodLabel } = useI18n();
   return (
     <>
       {receiving.length > 1 ? (
@@ -33,7 +33,7 @@ export function UnitAndPeriod({ campaign, receiving, organizationId, periodKey, 
             id={`${idPrefix}-period`}
             value={periodKey}
             onChange={onPeriod}
-            options={campaign.periods.map((p) => ({ value: p.id, label: p.label }))}
+            options={campaign.periods.map((p) => ({ value: p.id, label: periodLabel(p.label) }))}
             style={{ minWidth: 180 }}
             data-testid={`${idPrefix}-period`}
           />
