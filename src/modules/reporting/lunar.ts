@@ -104,9 +104,12 @@ function leapMonthOffset(a11: number): number {
 export function solarToLunar(date: IsoDate): LunarDate {
   const { year, month, day } = dateParts(date);
   const dayNumber = julianDay(year, month, day);
-  const k = int((dayNumber - EPOCH) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
+  // The month holding the day starts at the last new moon on or before it. The estimate of its index can be off by
+  // one either way (Hồ Ngọc Đức's original tries only k and k + 1, and gives "day 0" on 9 April 2062): step to it.
+  let k = int((dayNumber - EPOCH) / SYNODIC_MONTH);
+  while (newMoonDay(k + 1) <= dayNumber) k++;
+  while (newMoonDay(k) > dayNumber) k--;
+  const monthStart = newMoonDay(k);
   let a11 = lunarMonth11(year);
   let b11 = a11;
   let lunarYear: number;
