@@ -344,9 +344,12 @@ function commentFields(
   };
 }
 
+/** Not taking comments yet: still being prepared, or opened ahead of its first day. */
+const beforeOpening = (c: q.ConsultationRow, today: IsoDate) => c.status === 'preparing' || (c.status === 'open' && today < c.opensOn);
+
 /** Why a consultation takes no comment now, with a date only when it is one still to come or already past. */
 function closedMessage(c: q.ConsultationRow, today: IsoDate = todayInVietnam()): string {
-  if (c.status === 'preparing' || (c.status === 'open' && today < c.opensOn)) {
+  if (beforeOpening(c, today)) {
     return today < c.opensOn ? `Đợt lấy ý kiến chưa mở (dự kiến từ ngày ${formatDay(c.opensOn)}).` : 'Đợt lấy ý kiến chưa mở.';
   }
   // Closed before its planned end: "ended on <a day still to come>" would be untrue.
@@ -472,7 +475,7 @@ function accepting(c: q.ConsultationRow, today: IsoDate): boolean {
 /** Where a consultation stands for citizens: to come, taking comments, or over (whatever the reason). */
 function publicPhase(c: q.ConsultationRow, today: IsoDate): PublicPhase {
   if (accepting(c, today)) return 'open';
-  return c.status === 'preparing' || (c.status === 'open' && today < c.opensOn) ? 'upcoming' : 'ended';
+  return beforeOpening(c, today) ? 'upcoming' : 'ended';
 }
 
 /**

@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { createChallenge, randomInt, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../server/openapi';
+import { ErrorResponse, uncheckedSerializer } from '../../server/openapi';
 import { AppError } from '../../shared/errors';
 import { CommuneSearchResult } from '../units/units.schema';
 import { AltchaChallenge, ConsultationIdParams, PublicCommentBody, PublicCommentReceipt, PublicCommuneQuery, PublicConsultationList, PublicConsultationSchema } from './consultations.schema';
@@ -83,7 +83,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicPortalOptions> = async (a
     config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } },
     // The portal's hot write: the receipt is built here from typed fields, so checking it against its schema again
     // on every answer only costs CPU; the schema still documents it (OpenAPI) and the tests hold answers to it.
-    serializerCompiler: () => (data) => JSON.stringify(data),
+    serializerCompiler: uncheckedSerializer,
     schema: {
       tags: ['public'],
       summary: 'Post a comment as a citizen (no account); stored once per idempotency key, acknowledged after commit',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, ErrorResponse } from '../../server/openapi';
+import { authErrors, ErrorResponse, uncheckedSerializer } from '../../server/openapi';
 import { requireActor } from '../../server/plugins/session';
 import {
   AttachmentBody,
@@ -112,7 +112,7 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
     // The dashboard's hot read: the view is assembled field by field from typed rows, and checking its tens of
     // kilobytes against the schema again on every request was a measurable share of its CPU. The schema still
     // documents the answer (OpenAPI) and the tests hold the view to it.
-    serializerCompiler: () => (data) => JSON.stringify(data),
+    serializerCompiler: uncheckedSerializer,
     schema: { tags, summary: 'Who reported, on time or late, per period; drill-down by unit; the units × periods matrix', params: CampaignIdParams, querystring: CompletenessQuery, response: { 200: CompletenessSchema, ...authErrors } },
     handler: async (req) => (requireActor(req), service.completeness(db(), req.ctx, req.params.id, req.query)),
   });
